@@ -1,0 +1,10 @@
+print(list(), list("abc"), list((1, 2)), list({3: "x", 4: "y"}), list(range(3)))
+print(tuple(), tuple([1, 2]), tuple("ab"))
+print(dict(), dict(a=1), dict([("x", 1), ("y", 2)]), dict({"k": 0}, extra=1))
+print(set(), set([3, 1, 3, 2]), set("aaa") == {"a"}, set(range(3)))
+print(frozenset(), frozenset([1, 2, 2]))
+l = [1, 2]
+l2 = list(l)
+print(l2 == l, l2 is l)
+t = (1, 2)
+print(tuple(t) is t)

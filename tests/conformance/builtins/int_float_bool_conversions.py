@@ -1,0 +1,6 @@
+print(int("12"), int(3.7), int(-3.7), int("ff", 16), int("FF", 16), int("777", 8), int("1010", 2), int(" 42\n"))
+print(int(), float(), bool(), str())
+print(float("3.25"), float(2), float("  -1e-3 "), float("-0"))
+print(bool(0), bool(3), bool(""), bool("0"), bool([]), bool([[]]), bool(None), bool(0.0))
+print(int(True), int("-0"), int(10 ** 20 + 0.0))
+print(int("123456789012345678901234567890"), int(1e15), int(2.5e-3))

@@ -1,0 +1,6 @@
+print(len("abc"), len([1, 2]), len((1,)), len({"a": 1}), len({1, 2, 3}), len(range(10)), len(b"xy"), len(""))
+print(range(3), range(1, 10, 2), list(range(-2, 3)))
+print(type(3), type(3).__name__, type("s").__name__, type([]).__name__, type(range(1)).__name__)
+print(type(3) is int, type(True) is bool, type(True) is int)
+print(isinstance(3, int), isinstance(3, (str, int)), isinstance("s", (list, tuple)), isinstance(True, int))
+print(isinstance(3.0, float), isinstance([], list), isinstance({}, dict), isinstance(None, object))

@@ -1,0 +1,8 @@
+print(1, "a", [2], sep="")
+print("a", "b", sep="\n")
+print(*[1, 2, 3])
+print(*"abc", sep="-")
+print(*[], sep="x")
+print("end test", end="")
+print("", end="\n")
+print(1.0, 1e20, 1e-7, -0.0, 2 ** 70)

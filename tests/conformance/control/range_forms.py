@@ -1,0 +1,8 @@
+print(range(5), range(1, 5), range(0, 10, 2), range(5, 0, -1))
+print(list(range(5)), list(range(2, 5)), list(range(0, 10, 3)), list(range(5, 0, -2)))
+print(list(range(0)), list(range(5, 2)), len(range(0, 100, 7)))
+r = range(10, 20, 3)
+print(r[0], r[-1], r[1:3], len(r), 13 in r, 14 in r)
+print(sum(range(101)), max(range(7)), list(reversed(range(3))))
+print(range(3) == range(0, 3), range(0) == range(2, 2))
+print(list(range(-3, 3)), list(range(10 ** 20, 10 ** 20 + 2)))

@@ -1,0 +1,2 @@
+print("args")
+raise ValueError("bad value", 42)

@@ -1,0 +1,3 @@
+lst = [1, 2, 3]
+for i in range(4):
+    print(lst[i])

@@ -1,0 +1,2 @@
+print("k")
+raise KeyError("")

@@ -1,0 +1,2 @@
+print("about to fail")
+print(undefined_variable)

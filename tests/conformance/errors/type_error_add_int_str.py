@@ -1,0 +1,3 @@
+age = 30
+print("age:", age)
+message = age + " years"

@@ -1,0 +1,3 @@
+values = [3, "two", 1]
+print(len(values))
+print(sorted(values))

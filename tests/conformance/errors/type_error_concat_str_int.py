@@ -1,0 +1,4 @@
+name = "level"
+n = 3
+print(name + str(n))
+print(name + n)

@@ -1,0 +1,4 @@
+count = 7
+print("count", count)
+for i in count:
+    print(i)

@@ -1,0 +1,4 @@
+d = {}
+key = [1, 2]
+print("inserting")
+d[key] = "value"

@@ -1,0 +1,3 @@
+x, y, z = "abc"
+print(x, y, z)
+x, y, z = (1, 2)

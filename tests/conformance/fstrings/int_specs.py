@@ -1,0 +1,13 @@
+n = 1234567
+print(f"{n:,}")
+print(f"{n:_}")
+print(f"{-n:,}")
+print(f"{10 ** 20:,}")
+print(f"{255:x} {255:X} {255:#x} {255:o} {255:#o} {5:b} {5:#b} {5:08b}")
+print(f"{42:d} {42:+d} {-42:+d} {42: d}")
+print(f"{7:03d} {-7:03d}")
+print(f"{3:5}|{3:<5}|")
+print(f"{n:>15,}|")
+print(f"{65:c}")
+print(f"{True}", f"{True:d}", f"{False!r}")
+print(f"{2 ** 70:x}")

@@ -1,0 +1,11 @@
+a, b = 17, 5
+print(a + b, a - b, a * b, a / b, a // b, a % b, a ** b)
+print(-a // b, -a % b, a // -b, a % -b, -a // -b, -a % -b)
+print(7 // 2, -7 // 2, 7 % 3, -7 % 3, 7 % -3, -7 % -3)
+print(10 / 2, type(10 / 2).__name__, 10 // 2, type(10 // 2).__name__)
+print(2 ** 10, 2 ** 0, 0 ** 0, (-2) ** 3, (-2) ** 4)
+print(2 ** -2, 10 ** -3)
+print(1 + 2 * 3 - 4 // 2 % 3)
+print(abs(-7), abs(7), abs(0))
+print(int("12") + int("-3") + int(" 7 ") + int("1_000"))
+print(0 * -1, -0)

@@ -1,0 +1,11 @@
+s = "hello World, it's 3pm"
+print(s.upper())
+print(s.lower())
+print(s.title())
+print(s.capitalize())
+print("ÉCOLE".lower(), "été".upper())
+print("mIxEd".capitalize())
+print("ABC".isupper(), "abc".islower(), "Abc".isupper(), "abc1".islower(), "123".islower())
+print("123".isdigit(), "12a".isdigit(), "".isdigit())
+print("abc".isalpha(), "ab1".isalpha(), "é".isalpha(), "".isalpha())
+print(" \t\n".isspace(), "".isspace(), " a ".isspace())

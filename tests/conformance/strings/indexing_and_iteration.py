@@ -1,0 +1,15 @@
+s = "Python"
+print(s[0], s[-1], s[2], s[-3])
+print(len(s))
+for ch in "abc":
+    print(ch, end=" ")
+print()
+print(list("hey"))
+print("ab" * 3, "-" * 10)
+print("a" + "b" + "c")
+print("abc" < "abd", "B" < "a", "apple" > "app")
+print("é" * 2, len("héllo"), "héllo"[1])
+print(str(12) + str(3.5) + str(None) + str([1]))
+print(repr("x"), str("x"))
+print("abc" == "ab" + "c")
+print(max("hello"), min("hello"), sorted("hello"))

@@ -1,0 +1,6 @@
+print("%s is %d years, %.2f" % ("Bob", 40, 1.5))
+print("%5s|%-5s|%05.1f" % ("a", "b", 2.25))
+print("%r %%" % ("z",))
+print("%d%%" % 50, "%x" % 255, "%i" % 7)
+print("%s" % [1, 2], "%s" % (None,))
+print("%(name)s=%(val)d" % {"name": "k", "val": 3})

@@ -1,0 +1,10 @@
+s = "  hello world  "
+print(repr(s.strip()), repr(s.lstrip()), repr(s.rstrip()))
+print("xxhixx".strip("x"), "abcba".strip("ab"), "..a..".lstrip("."), "..a..".rstrip("."))
+print("\t\n both \n".strip() + "|")
+print("hello".replace("l", "L"))
+print("hello".replace("l", "L", 1))
+print("aaaa".replace("aa", "b"))
+print("abc".replace("", "-"))
+print("banana".replace("na", ""))
+print("x".replace("y", "z"))

@@ -1,0 +1,11 @@
+print((1,))
+print(((1,),))
+print((None, "s", 1.5, [1]))
+print(("it's",))
+print(tuple([()]))
+print(((), ((),)))
+t = 1,
+print(t)
+a = (1, 2) + ()
+print(a)
+print(str((1, 2)), repr(("x",)))

@@ -885,8 +885,14 @@ Obj *obj_call(Vm *vm, Obj *c, Obj **args, int nargs, Obj *kwnames) {
         return r;
     }
     case OBJ_TYPE: return type_call(vm, (Type *)c, args, nargs, kwnames);
-    case OBJ_STATICMETHOD:
-    case OBJ_CLASSMETHOD: break;
+    case OBJ_WEAKREF:
+        if (c->type == &WeakRefType) {
+            if (nargs || (kwnames && TUPLE_LEN(kwnames)))
+                return vm_raise(vm, &Exc_TypeError, "weakref() takes no arguments");
+            Obj *r = ((WeakRef *)c)->referent;
+            return obj_newref(r ? r : Py_None);
+        }
+        break;
     default: break;
     }
     if (c->type->heap) {

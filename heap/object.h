@@ -70,7 +70,7 @@ struct Obj {
 
 void obj_dealloc(Vm *vm, Obj *o);
 
-#define INCREF(o) ((void)((o)->refcnt++))
+#define INCREF(o) ((void)(((Obj *)(o))->refcnt++))
 #define XINCREF(o) do { Obj *xi_ = (Obj *)(o); if (xi_) xi_->refcnt++; } while (0)
 #define DECREF(vm, o)                                                                          \
     do {                                                                                       \
@@ -81,7 +81,10 @@ void obj_dealloc(Vm *vm, Obj *o);
 #define CLEAR(vm, field) do { Obj *cl_ = (Obj *)(field); if (cl_) { (field) = NULL; DECREF((vm), cl_); } } while (0)
 #define SETREF(vm, field, value) do { Obj *sr_ = (Obj *)(field); (field) = (value); XDECREF((vm), sr_); } while (0)
 
-static inline Obj *obj_newref(Obj *o) { INCREF(o); return o; }
+static inline Obj *obj_newref(Obj *o) {
+    INCREF(o);
+    return o;
+}
 
 /* ---------------------------------------------------------------------------------------- */
 /* Types. */
@@ -301,6 +304,8 @@ typedef struct {
     Obj *next;
     Obj *code;        /* Code of the frame */
     int line;
+    Obj **locals;     /* the frame's locals, kept alive by the traceback (tb_frame) */
+    int nlocals;
 } Traceback;
 
 /* Generic iterator object (list_iterator, tuple_iterator, str_ascii_iterator, range_iterator,

@@ -68,6 +68,7 @@ typedef void (*EventHook)(Vm *vm, const Event *ev, void *ctx);
     X(ValueError, Exception)                                                                   \
     X(UnicodeError, ValueError)                                                                \
     X(RuntimeError, Exception)                                                                 \
+    X(SystemError, Exception)                                                                  \
     X(RecursionError, RuntimeError)                                                            \
     X(NotImplementedError, RuntimeError)                                                       \
     X(MemoryError, Exception)                                                                  \
@@ -135,6 +136,8 @@ struct Vm {
     /* output */
     void (*write_out)(void *ctx, const char *s, size_t n);
     void *write_ctx;
+    void (*write_err)(void *ctx, const char *s, size_t n); /* "Exception ignored" reports */
+    void *err_ctx;
     const char *filename;    /* the main script's name as given */
     const char *source;      /* main source (for tracebacks) */
     size_t source_len;

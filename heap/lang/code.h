@@ -62,8 +62,12 @@ extern const char *const opcode_names[];
 
 typedef struct {
     uint8_t op;
+    int8_t aux;      /* SETUP_FINALLY: handler stack level adjustment (0 or -1) */
     int32_t arg;
 } Instr;
+
+#define LINE_START 0x40000000 /* lines[i] flag: first instruction of a line */
+#define LINE_MASK 0x3fffffff
 
 /* localsplus kinds */
 #define CO_FAST_LOCAL 0x20

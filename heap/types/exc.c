@@ -21,10 +21,10 @@ static Obj *exc_repr(Vm *vm, Obj *o);
 static const MethodDef exc_methods[];
 
 #define Exc_NULL ObjectType /* BaseException's base */
-#define X(name, basename)                                                                      \
-    Type Exc_##name = {                                                                        \
+#define X(NAME, BASENAME)                                                                      \
+    Type Exc_##NAME = {                                                                        \
         .ob = {.refcnt = 1, .type = &TypeType, .flags = OBJ_F_STATIC},                         \
-        .name = #name,                                                                         \
+        .name = #NAME,                                                                         \
         .kind = OBJ_EXC,                                                                       \
         .gc = true,                                                                            \
         .is_exc = true,                                                                        \
@@ -35,7 +35,7 @@ static const MethodDef exc_methods[];
         .dealloc = instance_dealloc,                                                           \
         .repr = exc_repr,                                                                      \
         .methods = exc_methods,                                                                \
-        .base = &Exc_##basename,                                                               \
+        .base = &Exc_##BASENAME,                                                               \
     };
 EXC_TYPES(X)
 #undef X
@@ -117,6 +117,8 @@ void exc_add_traceback(Vm *vm, Obj *exc, Obj *code, int line) {
     tb->next = e->traceback;
     tb->code = obj_newref(code);
     tb->line = line;
+    tb->locals = NULL;
+    tb->nlocals = 0;
     e->traceback = (Obj *)tb;
     gc_track(vm, (Obj *)tb);
 }

@@ -5,6 +5,7 @@
  * the most recently freed one, so `id()` of a freed float is reused by the next float, and
  * the allocator model sees neither the free nor the new allocation.
  */
+#include "heap/lang/ast.h"
 #include "heap/types/types.h"
 
 #include <math.h>

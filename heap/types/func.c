@@ -318,10 +318,20 @@ Type ModuleType = {
 
 /* ---------------------------------------------------------------- traceback */
 
+static void tb_release_locals(Vm *vm, Traceback *t) {
+    Obj **l = t->locals;
+    int n = t->nlocals;
+    t->locals = NULL;
+    t->nlocals = 0;
+    for (int i = 0; i < n; i++) XDECREF(vm, l[i]);
+    free(l);
+}
+
 static void tb_dealloc(Vm *vm, Obj *o) {
     Traceback *t = (Traceback *)o;
     gc_untrack(vm, o);
     XDECREF(vm, t->next);
+    tb_release_locals(vm, t);
     XDECREF(vm, t->code);
     obj_free_mem(vm, o);
 }
@@ -329,12 +339,34 @@ static void tb_dealloc(Vm *vm, Obj *o) {
 static void tb_traverse(Obj *o, VisitFn visit, void *arg) {
     Traceback *t = (Traceback *)o;
     if (t->next) visit(t->next, "tb_next", -1, arg);
+    for (int i = 0; i < t->nlocals; i++)
+        if (t->locals[i]) visit(t->locals[i], "tb_frame.f_locals", i, arg);
+}
+
+static void tb_clear(Vm *vm, Obj *o) {
+    Traceback *t = (Traceback *)o;
+    CLEAR(vm, t->next);
+    tb_release_locals(vm, t);
+}
+
+/* Moves a finished frame's locals into its traceback entry (the frame object it keeps). */
+void tb_keep_locals(Vm *vm, Obj *o, Obj **locals, int n) {
+    Traceback *t = (Traceback *)o;
+    (void)vm;
+    if (t->locals || n == 0) return;
+    t->locals = malloc(sizeof(Obj *) * (size_t)n);
+    if (!t->locals) return;
+    for (int i = 0; i < n; i++) {
+        t->locals[i] = locals[i];
+        locals[i] = NULL;
+    }
+    t->nlocals = n;
 }
 
 Type TracebackType = {
     .ob = {.refcnt = 1, .type = &TypeType, .flags = OBJ_F_STATIC},
     .name = "traceback", .kind = OBJ_OTHER, .gc = true, .basicsize = 48,
-    .traverse = tb_traverse, .dealloc = tb_dealloc, .base = &ObjectType,
+    .traverse = tb_traverse, .clear = tb_clear, .dealloc = tb_dealloc, .base = &ObjectType,
 };
 
 /* ---------------------------------------------------------------- singletons */

@@ -1100,6 +1100,7 @@ static void object_dealloc(Vm *vm, Obj *o) {
 }
 
 static Obj *object_new_type(Vm *vm, Type *t, Obj **args, int nargs, Obj *kw) {
+    (void)args;
     if (nargs || (kw && TUPLE_LEN(kw)))
         return vm_raise(vm, &Exc_TypeError, "object() takes no arguments");
     if (t != &ObjectType) return instance_new(vm, t);

@@ -1,5 +1,5 @@
 /*
- * types.h - constructors and helpers of the builtin types (heap/types/*.c).
+ * types.h - constructors and helpers of the builtin types (heap/types/).
  *
  * Every constructor returns a NEW reference or NULL with an exception set.
  */

@@ -24,7 +24,7 @@ for py in */*.py; do
     dir=${t%/*}; name=${t##*/}
     (
         cd "$dir" || exit 2
-        PYTHONHASHSEED=0 timeout 20 "$PY" "$name.py" >"$name.stdout" 2>"$tmp" </dev/null
+        PYTHONHASHSEED=0 timeout -k 5 20 "$PY" "$name.py" >"$name.stdout" 2>"$tmp" </dev/null
         rc=$?
         last=$(tail -n 1 "$tmp")
         printf '%s\n%s\n' "$rc" "$last" >"$name.status"

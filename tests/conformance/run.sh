@@ -24,6 +24,12 @@ filter=${args[1]:-}
 case "$bin" in /*) ;; *) bin="$PWD/$bin" ;; esac
 if [ ! -x "$bin" ]; then
     echo "run.sh: memviz binary '$bin' not found or not executable" >&2
+    n=0
+    for py in "$here"/*/*.py; do
+        t=${py#"$here"/}; t=${t%.py}
+        case "$t" in *"$filter"*) n=$((n + 1)) ;; esac
+    done
+    echo "conformance: 0 passed, $n failed"
     exit 2
 fi
 work=$(mktemp -d)
@@ -35,7 +41,7 @@ run_one() {
     local out="$work/${dir}__${name}"
     (
         cd "$here/$dir" || exit 0
-        PYTHONHASHSEED=0 timeout 20 "$bin" run "$name.py" >"$out.out" 2>"$out.err" </dev/null
+        PYTHONHASHSEED=0 timeout -k 5 20 "$bin" run "$name.py" >"$out.out" 2>"$out.err" </dev/null
         rc=$?
         printf '%s\n%s\n' "$rc" "$(tail -n 1 "$out.err")" >"$out.st"
     )

@@ -1103,16 +1103,16 @@ static void compile_comprehension_body(Compiler *c, Expr *e, int gen, int depth)
         switch (e->kind) {
         case EXPR_LISTCOMP:
             compile_expr(c, e->elt);
-            emit(c, OP_LIST_APPEND, depth + 1);
+            emit(c, OP_LIST_APPEND, gen + 2);
             break;
         case EXPR_SETCOMP:
             compile_expr(c, e->elt);
-            emit(c, OP_SET_ADD, depth + 1);
+            emit(c, OP_SET_ADD, gen + 2);
             break;
         case EXPR_DICTCOMP:
             compile_expr(c, e->left);
             compile_expr(c, e->elt);
-            emit(c, OP_MAP_ADD, depth + 1);
+            emit(c, OP_MAP_ADD, gen + 2);
             break;
         default: /* genexp */
             compile_expr(c, e->elt);

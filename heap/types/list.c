@@ -74,7 +74,7 @@ int list_resize(Vm *vm, Obj *o, ssize_t newsize) {
         return 0;
     }
     size_t new_allocated = ((size_t)newsize + ((size_t)newsize >> 3) + 6) & ~(size_t)3;
-    if ((size_t)(newsize - l->len) > new_allocated - (size_t)newsize)
+    if (newsize - l->len > (ssize_t)(new_allocated - (size_t)newsize))
         new_allocated = ((size_t)newsize + 3) & ~(size_t)3;
     if (newsize == 0) new_allocated = 0;
     if (set_capacity(vm, l, (ssize_t)new_allocated) < 0) return -1;

@@ -295,6 +295,22 @@ static int number_cmp(Vm *vm, Obj *a, Obj *b, int op, Obj **out) {
     else x = int_as_double(vm, a, &ok1);
     if (IS_FLOAT(b)) y = ((Float *)b)->v;
     else y = int_as_double(vm, b, &ok2);
+    if (ok1 && ok2 && !isnan(x) && !isnan(y) && !isinf(x) && !isinf(y) && !(IS_FLOAT(a) && IS_FLOAT(b))) {
+        /* int vs float compares exactly, as float_richcompare: int against floor(float) */
+        Obj *i = IS_INT(a) ? a : b;
+        double fv = IS_FLOAT(a) ? x : y;
+        double fl = floor(fv);
+        Obj *fi = int_from_double(vm, fl);
+        if (fi) {
+            int c = int_compare(i, fi);
+            DECREF(vm, fi);
+            if (c == 0 && fv != fl) c = -1; /* i == floor(f) < f */
+            if (IS_FLOAT(a)) c = -c;
+            *out = cmp_result(vm, c, op);
+            return 1;
+        }
+        vm_clear_exc(vm);
+    }
     if (!ok1 || !ok2) { /* huge int vs float */
         vm_clear_exc(vm);
         Obj *i = IS_INT(a) ? a : b;

@@ -699,7 +699,7 @@ static Obj *fold(Compiler *c, Expr *e) {
         if (i == e->nvalues) {
             r = tuple_new(vm, e->nvalues);
             for (int j = 0; j < e->nvalues; j++) TUPLE_ITEM(r, j) = items[j];
-            r = intern_const(c, r, false);
+            r = intern_const(c, r, true);
         } else {
             for (int j = 0; j < i; j++) DECREF(vm, items[j]);
         }
@@ -719,7 +719,7 @@ static Obj *fold(Compiler *c, Expr *e) {
             vm_clear_exc(vm);
             return NULL;
         }
-        return intern_const(c, r, false);
+        return intern_const(c, r, true);
     }
     case EXPR_BINOP: {
         Obj *a = fold(c, e->left);
@@ -766,7 +766,7 @@ static Obj *fold(Compiler *c, Expr *e) {
         DECREF(vm, a);
         DECREF(vm, b);
         if (!r) return NULL;
-        return intern_const(c, r, false);
+        return intern_const(c, r, true);
     }
     case EXPR_SUBSCRIPT: {
         if (e->right->kind == EXPR_SLICE) return NULL;
@@ -780,7 +780,7 @@ static Obj *fold(Compiler *c, Expr *e) {
             DECREF(vm, b);
         }
         DECREF(vm, a);
-        return r ? intern_const(c, r, false) : NULL;
+        return r ? intern_const(c, r, true) : NULL;
     }
     default: return NULL;
     }
@@ -1266,7 +1266,7 @@ static void compile_compare(Compiler *c, Expr *e) {
             if (t) {
                 Obj *fs = set_new(c->vm, &FrozenSetType, t);
                 DECREF(c->vm, t);
-                load_const(c, intern_const(c, fs, false));
+                load_const(c, intern_const(c, fs, true));
             } else {
                 compile_expr(c, rhs);
             }

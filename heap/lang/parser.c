@@ -48,6 +48,11 @@ typedef struct {
     int n, cap;
     TokenList *subs[MAX_FSTRING_NEST + 2]; /* sub-lexer outputs alive (freed on unwind) */
     int nsubs;
+    /* The first construct CPython accepts but memviz cannot run (yield, async, await, match):
+     * parsing goes on, so real syntax errors are still reported as CPython would, and this
+     * error is returned only when the parse succeeds. */
+    int has_unsupported;
+    SyntaxErr unsupported;
 } Shared;
 
 typedef struct Parser {
@@ -151,6 +156,22 @@ static _Noreturn void out_of_memory(Parser *p)
     p->err->line = p->err->col = p->err->end_col = 0;
     p->no_override = 1;
     longjmp(*p->jb, JMP_ERROR);
+}
+
+/* Records an unsupported construct starting at token t (reported if the parse succeeds). */
+static void unsupported(Parser *p, const Token *t, const char *what)
+{
+    Shared *sh = p->sh;
+    if (sh->has_unsupported || p->spec) {
+        return;
+    }
+    sh->has_unsupported = 1;
+    snprintf(sh->unsupported.type, sizeof sh->unsupported.type, "SyntaxError");
+    snprintf(sh->unsupported.msg, sizeof sh->unsupported.msg, "'%s' is not supported by memviz",
+             what);
+    sh->unsupported.line = t->line;
+    sh->unsupported.col = t->ecol;
+    sh->unsupported.end_col = 0;
 }
 
 /* The first pass could not go on: "invalid syntax" at the furthest token it looked at. */
@@ -1436,7 +1457,11 @@ static Comprehension *parse_comp_clauses(Parser *p, int *count)
     Comprehension *gens = alloc(p, (size_t)cap * sizeof *gens);
     while (cur(p) == TOK_FOR || cur(p) == TOK_ASYNC) {
         if (cur(p) == TOK_ASYNC) {
-            error_tok(p, peek(p), "asynchronous comprehension outside of an asynchronous function");
+            unsupported(p, peek(p), "async");
+            advance(p);
+            if (cur(p) != TOK_FOR) {
+                generic_error(p);
+            }
         }
         advance(p);
         if (n == cap) {
@@ -1464,6 +1489,22 @@ static int is_comp_start(Parser *p)
     return cur(p) == TOK_FOR || (cur(p) == TOK_ASYNC && peek2(p) == TOK_FOR);
 }
 
+/* yield_expr: 'yield' 'from' expression | 'yield' [star_expressions]. memviz has no
+ * generators: the expression is parsed, recorded as unsupported and stands as None. */
+static Expr *parse_yield(Parser *p)
+{
+    const Token *t = advance(p);
+    unsupported(p, t, "yield");
+    if (accept(p, TOK_FROM)) {
+        parse_expression(p);
+    } else if (starts_expression(cur(p)) || cur(p) == TOK_STAR) {
+        parse_star_expressions(p);
+    }
+    Expr *e = new_const(p, CONST_NONE, t);
+    end_expr(p, e);
+    return e;
+}
+
 /* ================================================================== atoms */
 
 /* '(' ... ')': tuple, group or generator expression. */
@@ -1477,7 +1518,9 @@ static Expr *parse_paren(Parser *p)
         return e;
     }
     if (cur(p) == TOK_YIELD) {
-        error_tok(p, peek(p), "'yield' is not supported");
+        Expr *y = parse_yield(p);
+        expect(p, TOK_RPAR);
+        return y;
     }
     if (cur(p) == TOK_DOUBLESTAR) {
         /* invalid_group: '(' '**' expression ')' */
@@ -1871,7 +1914,7 @@ static Expr *parse_slice(Parser *p)
         lower = parse_expression(p);
         if (cur(p) != TOK_COLON) {
             if (cur(p) == TOK_COLONEQUAL && !p->no_invalid) {
-                error_node(p, lower, "cannot use assignment expressions with %s", expr_name(lower));
+                check_walrus_target(p, lower);
             }
             return lower;
         }
@@ -1962,7 +2005,7 @@ static Expr *parse_factor(Parser *p);
 static Expr *parse_power(Parser *p)
 {
     if (cur(p) == TOK_AWAIT) {
-        error_tok(p, peek(p), "'await' outside function");
+        unsupported(p, advance(p), "await");
     }
     const Token *st = peek(p);
     Expr *e = parse_primary(p);
@@ -2306,6 +2349,19 @@ static void check_named_assign(Parser *p, const Expr *a, int start)
     }
 }
 
+/* invalid_named_expression: `e := x` where e is not a name (the current token is ':='). */
+static void check_walrus_target(Parser *p, const Expr *e)
+{
+    int save = p->pos;
+    p->recovering++;
+    p->pos++;
+    if (try_parse(p, parse_expression, 0)) {
+        error_node(p, e, "cannot use assignment expressions with %s", expr_name(e));
+    }
+    p->recovering--;
+    p->pos = save;
+}
+
 /* named_expression: NAME ':=' expression | expression !':=' */
 static Expr *parse_named_expression(Parser *p)
 {
@@ -2323,7 +2379,7 @@ static Expr *parse_named_expression(Parser *p)
     Expr *e = parse_expression(p);
     if (!p->no_invalid) {
         if (cur(p) == TOK_COLONEQUAL) {
-            error_node(p, e, "cannot use assignment expressions with %s", expr_name(e));
+            check_walrus_target(p, e);
         }
         if (cur(p) == TOK_EQUAL) {
             check_named_assign(p, e, start);
@@ -2956,8 +3012,9 @@ static Stmt *parse_decorated(Parser *p)
     if (cur(p) == TOK_CLASS) {
         return parse_classdef(p, decos, n);
     }
-    if (cur(p) == TOK_ASYNC) {
-        error_tok(p, peek(p), "'async' is not supported");
+    if (cur(p) == TOK_ASYNC && peek2(p) == TOK_DEF) {
+        unsupported(p, advance(p), "async");
+        return parse_funcdef(p, decos, n);
     }
     generic_error(p);
 }
@@ -3202,7 +3259,7 @@ static Operator augassign_op(TokKind k, int *ok)
 static Expr *parse_rhs(Parser *p)
 {
     if (cur(p) == TOK_YIELD) {
-        error_tok(p, peek(p), "'yield' is not supported");
+        return parse_yield(p);
     }
     return parse_star_expressions(p);
 }
@@ -3219,17 +3276,24 @@ static Stmt *parse_expr_stmt(Parser *p)
         /* annotated assignment */
         const Expr *t = e;
         int ok = !is_tuple && (t->kind == EXPR_NAME || t->kind == EXPR_ATTR || t->kind == EXPR_SUBSCRIPT);
+        if (!ok) {
+            /* invalid_assignment: the annotation must parse for the specific messages */
+            int maxpos = p->maxpos;
+            p->recovering++;
+            advance(p);
+            if (!p->no_invalid && try_parse(p, parse_expression, 0)) {
+                if (is_tuple) {
+                    error_node(p, e->values[0], "only single target (not tuple) can be annotated");
+                }
+                if (e->kind == EXPR_LIST || e->kind == EXPR_TUPLE) {
+                    error_node(p, e, "only single target (not %s) can be annotated", expr_name(e));
+                }
+                error_node(p, e, "illegal target for annotation");
+            }
+            generic_error_at(p, maxpos);
+        }
         advance(p);
         Expr *ann = parse_expression(p);
-        if (!ok) {
-            if (is_tuple) {
-                error_node(p, e->values[0], "only single target (not tuple) can be annotated");
-            }
-            if (e->kind == EXPR_LIST || e->kind == EXPR_TUPLE) {
-                error_node(p, e, "only single target (not %s) can be annotated", expr_name(e));
-            }
-            error_node(p, e, "illegal target for annotation");
-        }
         Stmt *s = new_stmt(p, STMT_ANNASSIGN, st);
         s->target = e;
         s->annotation = ann;
@@ -3343,7 +3407,10 @@ static Stmt *parse_simple_stmt(Parser *p)
     case TOK_FROM:
         return parse_from_import(p);
     case TOK_YIELD:
-        error_tok(p, t, "'yield' is not supported");
+        s = new_stmt(p, STMT_EXPR, t);
+        s->value = parse_yield(p);
+        end_stmt(p, s);
+        return s;
     default:
         return parse_expr_stmt(p);
     }
@@ -3365,6 +3432,58 @@ static void parse_simple_stmts(Parser *p)
         generic_error(p);
     }
     advance(p);
+}
+
+/* A `match` statement (soft keyword): memviz does not run it, so when the tokens look like
+ * `match subject:` NEWLINE INDENT `case` ..., the whole statement is skipped and recorded as
+ * unsupported. Returns 0 (nothing consumed) when it is not a match statement. */
+static int skip_match_statement(Parser *p)
+{
+    int i = p->pos + 1, depth = 0;
+    const Token *t = &p->toks[i];
+    if (!starts_expression(t->kind) && t->kind != TOK_STAR) {
+        return 0;
+    }
+    for (;; i++) {
+        TokKind k = p->toks[i].kind;
+        if (k == TOK_ENDMARKER || k == TOK_ERRORTOKEN) {
+            return 0;
+        }
+        if (k == TOK_NEWLINE && depth == 0) {
+            return 0;
+        }
+        if (k == TOK_LPAR || k == TOK_LSQB || k == TOK_LBRACE) {
+            depth++;
+        } else if (k == TOK_RPAR || k == TOK_RSQB || k == TOK_RBRACE) {
+            depth--;
+        } else if (k == TOK_COLON && depth == 0) {
+            break;
+        }
+    }
+    if (p->toks[i + 1].kind != TOK_NEWLINE || p->toks[i + 2].kind != TOK_INDENT ||
+        p->toks[i + 3].kind != TOK_NAME || !tok_is(&p->toks[i + 3], "case")) {
+        return 0;
+    }
+    unsupported(p, peek(p), "match");
+    int level = 0;
+    for (i = i + 2;; i++) {
+        TokKind k = p->toks[i].kind;
+        if (k == TOK_ERRORTOKEN) {
+            p->pos = i;
+            peek(p); /* raises the lexer error */
+        }
+        if (k == TOK_ENDMARKER) {
+            break;
+        }
+        if (k == TOK_INDENT) {
+            level++;
+        } else if (k == TOK_DEDENT && --level == 0) {
+            i++;
+            break;
+        }
+    }
+    p->pos = i;
+    return 1;
 }
 
 /* statement: compound_stmt | simple_stmts ; pushes the statement(s) on the scratch stack. */
@@ -3396,8 +3515,21 @@ static void parse_statement(Parser *p)
     case TOK_AT:
         sp_push(p, parse_decorated(p));
         return;
-    case TOK_ASYNC:
-        error_tok(p, t, "'async' is not supported");
+    case TOK_ASYNC: {
+        TokKind k = peek2(p);
+        if (k == TOK_DEF || k == TOK_FOR || k == TOK_WITH) {
+            unsupported(p, advance(p), "async");
+            parse_statement(p);
+            return;
+        }
+        generic_error(p);
+    }
+    case TOK_NAME:
+        if (tok_is(t, "match") && skip_match_statement(p)) {
+            return;
+        }
+        parse_simple_stmts(p);
+        return;
     default:
         parse_simple_stmts(p);
         return;
@@ -3442,6 +3574,11 @@ int parse_module(const char *src, size_t len, Ast *out, SyntaxErr *err)
         out->body = sp_stmts(&p, mark, &out->nbody);
         out->arena = arena;
         rc = 0;
+        if (sh.has_unsupported) {
+            *err = sh.unsupported;
+            ast_free(out);
+            rc = -1;
+        }
     } else {
         /* _PyPegen_set_syntax_error: CPython tokenizes the rest of the file and lets a
          * tokenizer error, or a bracket left open before the error, take precedence. */

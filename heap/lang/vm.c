@@ -114,9 +114,9 @@ static int bind_args(Vm *vm, Frame *f, Function *func, Obj **args, int nargs, Ob
             snprintf(kwbuf, sizeof kwbuf, " positional argument%s (and %d keyword-only argument%s)",
                      nargs == 1 ? "" : "s", given_kw, given_kw == 1 ? "" : "s");
         if (ndef && co->argcount - ndef != co->argcount)
-            vm_raise(vm, &Exc_TypeError, "%s() takes from %d to %d positional arguments but %d %s given",
+            vm_raise(vm, &Exc_TypeError, "%s() takes from %d to %d positional arguments but %d%s %s given",
                      str_cstr(co->qualname), co->argcount - ndef, co->argcount, nargs,
-                     nargs == 1 ? "was" : "were");
+                     given_kw ? kwbuf : "", (nargs == 1 && !given_kw) ? "was" : "were");
         else
             vm_raise(vm, &Exc_TypeError, "%s() takes %d positional argument%s but %d%s %s given",
                      str_cstr(co->qualname), co->argcount, co->argcount == 1 ? "" : "s", nargs,

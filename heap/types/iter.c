@@ -522,6 +522,7 @@ static Obj *enumerate_new_type(Vm *vm, Type *t, Obj **args, int nargs, Obj *kw) 
         return NULL;
     }
     ((Iter *)e)->seq = inner;
+    ((Iter *)e)->aux = tuple_pack(vm, 2, Py_None, Py_None); /* en_result, recycled */
     if (start) {
         int64_t v;
         if (!IS_INT(start) || !int_as_i64(start, &v)) {
@@ -557,6 +558,9 @@ static Obj *zip_new_type(Vm *vm, Type *t, Obj **args, int nargs, Obj *kw) {
         return NULL;
     }
     ((Iter *)z)->seq = iters;
+    Obj *res = tuple_new(vm, nargs); /* zip's recycled result tuple */
+    for (int i = 0; res && i < nargs; i++) TUPLE_ITEM(res, i) = obj_newref(Py_None);
+    ((Iter *)z)->aux = res;
     return z;
 }
 

@@ -543,10 +543,19 @@ static Obj *type_special_attr(Vm *vm, Type *t, const char *n) {
     return NULL;
 }
 
+static Obj *dict_fromkeys_m(Vm *vm, Obj *self, Obj **args, int nargs, Obj *kw) {
+    (void)self;
+    extern Obj *dict_fromkeys(Vm * vm, Obj * iterable, Obj * value);
+    if (!args_no_kw(vm, "fromkeys", kw) || !args_check(vm, "fromkeys", nargs, 1, 2)) return NULL;
+    return dict_fromkeys(vm, args[0], nargs == 2 ? args[1] : Py_None);
+}
+static const MethodDef dict_fromkeys_def = {"fromkeys", dict_fromkeys_m};
+
 static Obj *type_getattr(Vm *vm, Type *t, Obj *name) {
     Obj *v = type_lookup(t, name);
     if (v) return bind(vm, v, NULL, t);
     const char *n = str_cstr(name);
+    if (t == &DictType && !strcmp(n, "fromkeys")) return builtin_new(vm, &dict_fromkeys_def, (Obj *)t);
     if (n[0] == '_' && n[1] == '_') {
         Obj *r = type_special_attr(vm, t, n);
         if (r || vm->exc) return r;

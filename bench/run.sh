@@ -84,7 +84,7 @@ for prog in "${PROGRAMS[@]}"; do
         echo "$BIN: not built" >"$tmp/mv.err"
         : >"$tmp/mv.out"
     else
-        measure mv "$BIN" run "$prog"
+        measure mv "$BIN" run --max-steps "${MAX_STEPS:-1000000000}" "$prog"
         mv_best=$best mv_rss=$rss mv_rc=$rc
     fi
 

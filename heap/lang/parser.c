@@ -503,6 +503,7 @@ static Expr *parse_primary(Parser *p);
 static Expr *parse_strings(Parser *p);
 static Arguments *parse_params(Parser *p, int lambda);
 static void parse_statement(Parser *p);
+static void check_walrus_target(Parser *p, const Expr *e);
 static Expr *parse_star_targets(Parser *p);
 
 /* ================================================================== helpers on nodes */

@@ -2139,20 +2139,17 @@ static Obj *m_getitem(Vm *vm, Obj *self, Obj **args, int nargs, Obj *kw) {
     return str_getitem(vm, self, args[0]);
 }
 
+/* str.__add__ and str.__mul__ wrap sq_concat / sq_repeat: they raise rather than return
+ * NotImplemented. */
 static Obj *m_add(Vm *vm, Obj *self, Obj **args, int nargs, Obj *kw) {
     if (!wrapper_args(vm, nargs, kw, 1)) return NULL;
-    if (!IS_STR(args[0])) return obj_newref(Py_NotImplemented);
     return str_concat(vm, self, args[0]);
 }
 
 static Obj *m_mul(Vm *vm, Obj *self, Obj **args, int nargs, Obj *kw) {
     if (!wrapper_args(vm, nargs, kw, 1)) return NULL;
     ssize_t n;
-    bool isindex;
-    if (!as_index(vm, args[0], &n, &isindex)) {
-        if (isindex) return NULL;
-        return obj_newref(Py_NotImplemented);
-    }
+    if (!int_arg(vm, args[0], &n)) return NULL;
     return str_mul(vm, self, n);
 }
 

@@ -121,9 +121,44 @@ void gc_on_free(Vm *vm) {
     if (vm->gc.gen[0].count > 0) vm->gc.gen[0].count--;
 }
 
+const char *const gc_phase_names[] = {"start", "merge", "update_refs", "subtract_refs",
+                                      "move_unreachable", "promote", "weakrefs", "finalize",
+                                      "resurrect", "delete", "done"};
+
+/* --gc-log: one line per object of a list, as the phase left it */
+static void log_list(Vm *vm, Obj *head, const char *what) {
+    for (Obj *o = head->gc_next; o != head; o = o->gc_next)
+        fprintf(stderr, "gc:   %-16s %s#%u refcount=%zd gc_refs=%zd%s\n", what, o->type->name, o->uid,
+                o->refcnt, o->gc_refs, (o->flags & OBJ_F_COLLECTING) ? "" : " reachable");
+    (void)vm;
+}
+
+#ifdef MEMVIZ_DEBUG
+/* mirrors validate_list(): links consistent, every object alive, no stray flags */
+static void validate_list(Obj *head, uint16_t must, uint16_t must_not) {
+    Obj *prev = head;
+    for (Obj *o = head->gc_next; o != head; o = o->gc_next) {
+        if (o->gc_prev != prev || o->refcnt <= 0 || (o->flags & must) != must || (o->flags & must_not)) {
+            fprintf(stderr, "memviz: gc list corrupted at %s#%u (refcnt %zd, flags %x)\n", o->type->name, o->uid,
+                    o->refcnt, o->flags);
+            abort();
+        }
+        prev = o;
+    }
+    if (head->gc_prev != prev) {
+        fprintf(stderr, "memviz: gc list tail corrupted\n");
+        abort();
+    }
+}
+#define VALIDATE(h, must, mustnot) validate_list((h), (must), (mustnot))
+#else
+#define VALIDATE(h, must, mustnot) ((void)0)
+#endif
+
 static void phase(Vm *vm, GcPhase p, int gen) {
     vm->gc.phase = p;
     vm->gc.phase_gen = gen;
+    if (vm->gc_log) fprintf(stderr, "gc: phase %s (generation %d)\n", gc_phase_names[p], gen);
     vm_event(vm, EV_GC, NULL, p);
 }
 
@@ -181,14 +216,24 @@ static void move_unreachable(Obj *young, Obj *unreachable) {
 }
 
 static void deduce_unreachable(Vm *vm, Obj *young, Obj *unreachable, int gen) {
+    VALIDATE(young, 0, OBJ_F_COLLECTING | OBJ_F_UNREACHABLE);
     update_refs(young);
     phase(vm, GC_PHASE_UPDATE_REFS, gen);
+    if (vm->gc_log) log_list(vm, young, "update_refs");
     subtract_refs(young);
     phase(vm, GC_PHASE_SUBTRACT_REFS, gen);
+    if (vm->gc_log) log_list(vm, young, "subtract_refs");
+    VALIDATE(young, OBJ_F_COLLECTING, OBJ_F_UNREACHABLE);
     move_unreachable(young, unreachable);
     for (Obj *o = unreachable->gc_next; o != unreachable; o = o->gc_next)
         o->flags &= (uint16_t)~OBJ_F_UNREACHABLE;
     phase(vm, GC_PHASE_MOVE_UNREACHABLE, gen);
+    if (vm->gc_log) {
+        log_list(vm, young, "reachable");
+        log_list(vm, unreachable, "unreachable");
+    }
+    VALIDATE(young, 0, OBJ_F_COLLECTING | OBJ_F_UNREACHABLE);
+    VALIDATE(unreachable, OBJ_F_COLLECTING, OBJ_F_UNREACHABLE);
 }
 
 static void untrack_tuples(Vm *vm, Obj *young) {
@@ -222,6 +267,7 @@ static void finalize_garbage(Vm *vm, Obj *unreachable) {
         gl_move(o, &seen);
         if (o->type->has_finalizer && !(o->flags & OBJ_F_FINALIZED)) {
             o->flags |= OBJ_F_FINALIZED;
+            if (vm->gc_log) fprintf(stderr, "gc:   %-16s %s#%u\n", "finalize", o->type->name, o->uid);
             INCREF(o);
             vm_call_finalizer(vm, o);
             DECREF(vm, o);
@@ -244,6 +290,7 @@ static void delete_garbage(Vm *vm, Obj *collectable, Obj *old) {
             if (!g->garbage) g->garbage = list_new(vm, 0);
             if (g->garbage) list_append(vm, g->garbage, o);
         } else if (o->type->clear) {
+            if (vm->gc_log) fprintf(stderr, "gc:   %-16s %s#%u\n", "clear", o->type->name, o->uid);
             INCREF(o);
             o->type->clear(vm, o);
             if (vm->exc) vm_clear_exc(vm);
@@ -349,6 +396,7 @@ static ssize_t gc_collect_main(Vm *vm, int generation) {
     phase(vm, GC_PHASE_DELETE, generation);
 
     if (generation == GC_NGENS - 1) gc_clear_freelists(vm);
+    for (int i = 0; i < GC_NGENS; i++) VALIDATE(&g->gen[i].head, 0, OBJ_F_COLLECTING | OBJ_F_UNREACHABLE);
     g->stat_collections[generation]++;
     g->stat_collected[generation] += m;
     phase(vm, GC_PHASE_DONE, generation);

@@ -45,6 +45,8 @@ Obj *obj_alloc(Vm *vm, Type *type, size_t csize, size_t pysize) {
 void obj_free_mem(Vm *vm, Obj *o) {
     Type *t = o->type;
     vm_event(vm, EV_FREE, o, 0);
+    if (vm->gc_log && vm->gc.collecting && t->gc)
+        fprintf(stderr, "gc:   %-16s %s#%u\n", "freed", t->name, o->uid);
     alloc_free(&vm->alloc, o->addr - pre_header(t), o->alloc_size);
     if (t->gc) gc_on_free(vm);
     vm->live_objects--;

@@ -520,6 +520,7 @@ void vm_shutdown(Vm *vm) {
 }
 
 void vm_free(Vm *vm) {
+    vm->gc_log = false;
     vm->hook = NULL;
     vm->write_out = NULL;
     vm->write_err = NULL;
@@ -551,8 +552,8 @@ void vm_free(Vm *vm) {
     CLEAR(vm, vm->gc.garbage);
     CLEAR(vm, vm->gc.callbacks);
     gc_collect(vm, 2);
-    gc_clear_freelists(vm);
     CLEAR(vm, vm->interned);
+    gc_clear_freelists(vm);
     /* statics */
     extern void int_destroy_statics(Vm * vm);
     extern void str_free_statics(Vm * vm);

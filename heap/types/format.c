@@ -22,11 +22,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-static inline Str *S(Obj *o) { return (Str *)o; }
+static inline Str *S(Obj *o) {
+    return (Str *)o;
+}
 
 /* From str.c (not yet in types.h). */
 Obj *str_ascii(Vm *vm, Obj *o);
-Obj *format_value(Vm *vm, Obj *o, Obj *spec);
+Obj *obj_format(Vm *vm, Obj *o, Obj *spec);
 
 /* ---------------------------------------------------------------------------------------- */
 /* FmtWriter. */
@@ -56,7 +58,9 @@ static void fw_add(Vm *vm, FmtWriter *w, const char *s, size_t n) {
     sb_add(&w->b, s, n);
 }
 
-static void fw_addc(Vm *vm, FmtWriter *w, char c) { fw_add(vm, w, &c, 1); }
+static void fw_addc(Vm *vm, FmtWriter *w, char c) {
+    fw_add(vm, w, &c, 1);
+}
 
 static void fw_add_str(Vm *vm, FmtWriter *w, Obj *s) {
     if (S(s)->len == 0) return;
@@ -88,7 +92,8 @@ static Obj *fw_finish(Vm *vm, FmtWriter *w) {
 /* Small helpers. */
 
 static void add_fill(StrBuf *b, uint32_t fill, ssize_t n) {
-    for (ssize_t i = 0; i < n; i++) sb_add_cp(b, fill);
+    for (ssize_t i = 0; i < n; i++)
+        sb_add_cp(b, fill);
 }
 
 /* Byte offset of the code point after `n` code points from p (UTF-8). */
@@ -96,7 +101,8 @@ static size_t utf8_skip(const char *p, size_t nbytes, size_t n) {
     size_t b = 0;
     while (n-- > 0 && b < nbytes) {
         b++;
-        while (b < nbytes && ((unsigned char)p[b] & 0xc0) == 0x80) b++;
+        while (b < nbytes && ((unsigned char)p[b] & 0xc0) == 0x80)
+            b++;
     }
     return b;
 }
@@ -138,7 +144,8 @@ static char *dtoa_digits(double v, int mode, int nd, int *decpt) {
         digits[n] = 0;
         int dp = intlen;
         size_t lead = 0;
-        while (lead < n && digits[lead] == '0') lead++;
+        while (lead < n && digits[lead] == '0')
+            lead++;
         if (lead == n) { /* rounds to zero: no digits (fcvt style) */
             digits[0] = 0;
             *decpt = -nd;
@@ -163,7 +170,8 @@ static char *dtoa_digits(double v, int mode, int nd, int *decpt) {
         digits[n] = 0;
         *decpt = atoi(e + 1) + 1;
     }
-    while (n > 1 && digits[n - 1] == '0') digits[--n] = 0;
+    while (n > 1 && digits[n - 1] == '0')
+        digits[--n] = 0;
     free(buf);
     return digits;
 }
@@ -188,7 +196,9 @@ static void double_to_string(StrBuf *out, double v, char code, int precision, in
         mode = 2;
         precision++;
         break;
-    case 'f': mode = 3; break;
+    case 'f':
+        mode = 3;
+        break;
     case 'g':
         mode = 2;
         if (precision == 0) precision = 1;
@@ -201,8 +211,7 @@ static void double_to_string(StrBuf *out, double v, char code, int precision, in
     int decpt;
     char *digits = dtoa_digits(v, mode, precision, &decpt);
     int nd = (int)strlen(digits);
-    if ((flags & DTSF_NO_NEG_0) && neg && (nd == 0 || (nd == 1 && digits[0] == '0')))
-        neg = false;
+    if ((flags & DTSF_NO_NEG_0) && neg && (nd == 0 || (nd == 1 && digits[0] == '0'))) neg = false;
     bool add_dot_0 = flags & DTSF_ADD_DOT_0, alt = flags & DTSF_ALT;
     bool use_exp = false;
     int vend = nd, exp = 0;
@@ -211,7 +220,9 @@ static void double_to_string(StrBuf *out, double v, char code, int precision, in
         use_exp = true;
         vend = precision;
         break;
-    case 'f': vend = decpt + precision; break;
+    case 'f':
+        vend = decpt + precision;
+        break;
     case 'g':
         if (decpt <= -4 || decpt > (add_dot_0 ? precision - 1 : precision)) use_exp = true;
         if (alt) vend = precision;
@@ -225,8 +236,10 @@ static void double_to_string(StrBuf *out, double v, char code, int precision, in
         decpt = 1;
     }
     int vstart = decpt <= 0 ? decpt - 1 : 0;
-    if (!use_exp && add_dot_0) vend = vend > decpt ? vend : decpt + 1;
-    else vend = vend > decpt ? vend : decpt;
+    if (!use_exp && add_dot_0)
+        vend = vend > decpt ? vend : decpt + 1;
+    else
+        vend = vend > decpt ? vend : decpt;
     size_t start = out->n;
     if (neg) sb_addc(out, '-');
     if (decpt <= 0) {
@@ -261,23 +274,27 @@ static void double_to_string(StrBuf *out, double v, char code, int precision, in
 
 typedef struct {
     uint32_t fill;
-    char align;       /* < > ^ = */
-    char sign;        /* 0, + - or space */
-    bool no_neg_0;    /* z */
-    bool alt;         /* # */
-    ssize_t width;    /* -1: not given */
-    char thousands;   /* 0, ',' or '_' */
-    int group;        /* digits per group: 3, or 4 for '_' with b o x X */
-    ssize_t precision;/* -1: not given */
+    char align;        /* < > ^ = */
+    char sign;         /* 0, + - or space */
+    bool no_neg_0;     /* z */
+    bool alt;          /* # */
+    ssize_t width;     /* -1: not given */
+    char thousands;    /* 0, ',' or '_' */
+    int group;         /* digits per group: 3, or 4 for '_' with b o x X */
+    ssize_t precision; /* -1: not given */
     uint32_t type;
 } Spec;
 
-static bool is_align(uint32_t c) { return c == '<' || c == '>' || c == '=' || c == '^'; }
+static bool is_align(uint32_t c) {
+    return c == '<' || c == '>' || c == '=' || c == '^';
+}
 
 static void char_for_msg(char *buf, size_t n, uint32_t c, const char *fmt_printable,
                          const char *fmt_hex) {
-    if (c > 32 && c < 128) snprintf(buf, n, fmt_printable, (char)c);
-    else snprintf(buf, n, fmt_hex, (unsigned)c);
+    if (c > 32 && c < 128)
+        snprintf(buf, n, fmt_printable, (char)c);
+    else
+        snprintf(buf, n, fmt_hex, (unsigned)c);
 }
 
 static Obj *unknown_presentation_type(Vm *vm, uint32_t type, const char *tname) {
@@ -386,9 +403,20 @@ static bool spec_parse(Vm *vm, const char *spec, size_t nbytes, Spec *f, char de
     if (n - pos == 1) f->type = c[pos++];
     if (f->thousands) {
         switch (f->type) {
-        case 'd': case 'e': case 'f': case 'g': case 'E': case 'G': case '%': case 'F': case 0:
+        case 'd':
+        case 'e':
+        case 'f':
+        case 'g':
+        case 'E':
+        case 'G':
+        case '%':
+        case 'F':
+        case 0:
             break;
-        case 'b': case 'o': case 'x': case 'X':
+        case 'b':
+        case 'o':
+        case 'x':
+        case 'X':
             if (f->thousands == '_') {
                 f->group = 4;
                 break;
@@ -412,9 +440,12 @@ done:
 static void pad_text(StrBuf *out, const Spec *f, const char *s, size_t nbytes, size_t len) {
     ssize_t total = f->width >= 0 && (ssize_t)len < f->width ? f->width : (ssize_t)len;
     ssize_t room = total - (ssize_t)len, left;
-    if (f->align == '>') left = room;
-    else if (f->align == '^') left = room / 2;
-    else left = 0;
+    if (f->align == '>')
+        left = room;
+    else if (f->align == '^')
+        left = room / 2;
+    else
+        left = 0;
     add_fill(out, f->fill, left);
     sb_add(out, s, nbytes);
     add_fill(out, f->fill, room - left);
@@ -462,8 +493,8 @@ Obj *str_format_spec(Vm *vm, Obj *s, const char *spec, size_t n) {
 /* Digits with thousands separators, zero-padded to min_width when padding with '0' and '='
  * (_PyUnicode_InsertThousandsGrouping): groups are built from the right; padding zeros are
  * grouped too, so format(1234, '010,') == '00,001,234'. */
-static void group_digits(StrBuf *out, const char *digits, ssize_t nd, ssize_t min_width,
-                         int group, char sep) {
+static void group_digits(StrBuf *out, const char *digits, ssize_t nd, ssize_t min_width, int group,
+                         char sep) {
     if (nd == 0) return;
     if (!sep) {
         ssize_t l = nd > min_width ? nd : min_width;
@@ -486,8 +517,10 @@ static void group_digits(StrBuf *out, const char *digits, ssize_t nd, ssize_t mi
         ssize_t chars = remaining < l ? remaining : l;
         if (chars < 0) chars = 0;
         if (use_sep) tmp[--t] = sep;
-        for (ssize_t i = 0; i < chars; i++) tmp[--t] = digits[--pos];
-        for (ssize_t i = 0; i < zeros; i++) tmp[--t] = '0';
+        for (ssize_t i = 0; i < chars; i++)
+            tmp[--t] = digits[--pos];
+        for (ssize_t i = 0; i < zeros; i++)
+            tmp[--t] = '0';
         use_sep = true;
         remaining -= chars;
         min_width -= l;
@@ -505,29 +538,37 @@ static Obj *format_number(Vm *vm, const Spec *f, bool negative, const char *pref
                           const char *digits, size_t nd, const char *rest, size_t nrest,
                           bool grouping) {
     char sign = 0;
-    if (f->sign == '+') sign = negative ? '-' : '+';
-    else if (f->sign == ' ') sign = negative ? '-' : ' ';
-    else if (negative) sign = '-';
+    if (f->sign == '+')
+        sign = negative ? '-' : '+';
+    else if (f->sign == ' ')
+        sign = negative ? '-' : ' ';
+    else if (negative)
+        sign = '-';
     ssize_t nprefix = (ssize_t)strlen(prefix);
     ssize_t nrest_cp = (ssize_t)utf8_count(rest, nrest);
     ssize_t non_digit = (sign ? 1 : 0) + nprefix + nrest_cp;
     ssize_t min_width = f->fill == '0' && f->align == '=' ? f->width - non_digit : 0;
     StrBuf g;
     sb_init(&g);
-    group_digits(&g, digits, (ssize_t)nd, min_width, f->group,
-                 grouping ? f->thousands : 0);
+    group_digits(&g, digits, (ssize_t)nd, min_width, f->group, grouping ? f->thousands : 0);
     ssize_t ngrouped = (ssize_t)g.n;
     ssize_t padding = f->width - (non_digit + ngrouped);
     ssize_t lpad = 0, spad = 0, rpad = 0;
     if (padding > 0) {
         switch (f->align) {
-        case '<': rpad = padding; break;
+        case '<':
+            rpad = padding;
+            break;
         case '^':
             lpad = padding / 2;
             rpad = padding - lpad;
             break;
-        case '=': spad = padding; break;
-        default: lpad = padding; break;
+        case '=':
+            spad = padding;
+            break;
+        default:
+            lpad = padding;
+            break;
         }
     }
     StrBuf b;
@@ -562,8 +603,10 @@ static Obj *format_float_spec(Vm *vm, double v, const Spec *f) {
         v *= 100;
         add_pct = true;
     }
-    if (precision < 0) precision = default_precision;
-    else if (type == 'r') type = 'g';
+    if (precision < 0)
+        precision = default_precision;
+    else if (type == 'r')
+        type = 'g';
     StrBuf num;
     sb_init(&num);
     double_to_string(&num, v, (char)type, precision, flags);
@@ -575,7 +618,8 @@ static Obj *format_float_spec(Vm *vm, double v, const Spec *f) {
         p++;
     }
     size_t nd = 0;
-    while (p[nd] >= '0' && p[nd] <= '9') nd++;
+    while (p[nd] >= '0' && p[nd] <= '9')
+        nd++;
     const char *rest = p + nd;
     Obj *r = format_number(vm, f, negative, "", p, nd, rest, strlen(rest), f->type != 'n');
     sb_free(&num);
@@ -587,9 +631,18 @@ Obj *float_format(Vm *vm, double v, const char *spec, size_t n) {
     Spec f;
     if (!spec_parse(vm, spec, n, &f, 0, '>', "float")) return NULL;
     switch (f.type) {
-    case 0: case 'e': case 'E': case 'f': case 'F': case 'g': case 'G': case 'n': case '%':
+    case 0:
+    case 'e':
+    case 'E':
+    case 'f':
+    case 'F':
+    case 'g':
+    case 'G':
+    case 'n':
+    case '%':
         return format_float_spec(vm, v, &f);
-    default: return unknown_presentation_type(vm, f.type, "float");
+    default:
+        return unknown_presentation_type(vm, f.type, "float");
     }
 }
 
@@ -638,7 +691,8 @@ static Obj *format_long(Vm *vm, Obj *o, const Spec *f) {
         base = 16;
         prefix = "0X";
         break;
-    default: break;
+    default:
+        break;
     }
     if (!f->alt || base == 10) prefix = "";
     int64_t small;
@@ -657,7 +711,8 @@ static Obj *format_long(Vm *vm, Obj *o, const Spec *f) {
     if (f->type == 'X') {
         up = malloc(nd + 1);
         if (!up) abort();
-        for (size_t i = 0; i <= nd; i++) up[i] = p[i] >= 'a' && p[i] <= 'f' ? (char)(p[i] - 32) : p[i];
+        for (size_t i = 0; i <= nd; i++)
+            up[i] = p[i] >= 'a' && p[i] <= 'f' ? (char)(p[i] - 32) : p[i];
         p = up;
     }
     Obj *r = format_number(vm, f, negative, prefix, p, nd, "", 0, f->type != 'n');
@@ -671,22 +726,35 @@ Obj *int_format(Vm *vm, Obj *o, const char *spec, size_t n) {
     Spec f;
     if (!spec_parse(vm, spec, n, &f, 'd', '>', obj_type_name(o))) return NULL;
     switch (f.type) {
-    case 'b': case 'c': case 'd': case 'o': case 'x': case 'X': case 'n':
+    case 'b':
+    case 'c':
+    case 'd':
+    case 'o':
+    case 'x':
+    case 'X':
+    case 'n':
         return format_long(vm, o, &f);
-    case 'e': case 'E': case 'f': case 'F': case 'g': case 'G': case '%': {
+    case 'e':
+    case 'E':
+    case 'f':
+    case 'F':
+    case 'g':
+    case 'G':
+    case '%': {
         bool ok = true;
         double d = int_as_double(vm, o, &ok);
         if (!ok) return NULL;
         return format_float_spec(vm, d, &f);
     }
-    default: return unknown_presentation_type(vm, f.type, obj_type_name(o));
+    default:
+        return unknown_presentation_type(vm, f.type, obj_type_name(o));
     }
 }
 
 /* format(o, spec) for any object (PyObject_Format): int, float and str formatters, a
  * class's own __format__, else object.__format__ (only the empty spec). spec may be NULL
  * (''). NEW str. */
-Obj *format_value(Vm *vm, Obj *o, Obj *spec) {
+Obj *obj_format(Vm *vm, Obj *o, Obj *spec) {
     const char *sp = spec ? str_cstr(spec) : "";
     size_t n = spec ? S(spec)->nbytes : 0;
     if (IS_STR(o)) return str_format_spec(vm, o, sp, n);
@@ -760,18 +828,23 @@ Obj *float_round(Vm *vm, double x, Obj *ndigits) {
         int keep = len - k;
         bool up;
         char d = digits[keep];
-        if (d > '5') up = true;
-        else if (d < '5') up = false;
+        if (d > '5')
+            up = true;
+        else if (d < '5')
+            up = false;
         else {
             bool more = frac;
-            for (int i = keep + 1; i < len && !more; i++) more = digits[i] != '0';
+            for (int i = keep + 1; i < len && !more; i++)
+                more = digits[i] != '0';
             up = more || ((digits[keep - 1] - '0') % 2 == 1);
         }
         digits[keep] = 0;
         if (up) { /* increment the kept digits */
             int i = keep - 1;
-            while (i >= 0 && digits[i] == '9') digits[i--] = '0';
-            if (i >= 0) digits[i]++;
+            while (i >= 0 && digits[i] == '9')
+                digits[i--] = '0';
+            if (i >= 0)
+                digits[i]++;
             else {
                 memmove(digits + 1, digits, (size_t)keep + 1);
                 digits[0] = '1';
@@ -782,8 +855,7 @@ Obj *float_round(Vm *vm, double x, Obj *ndigits) {
     }
     double r = strtod(buf, NULL);
     free(buf);
-    if (isinf(r))
-        return vm_raise(vm, &Exc_OverflowError, "rounded value too large to represent");
+    if (isinf(r)) return vm_raise(vm, &Exc_OverflowError, "rounded value too large to represent");
     return float_new(vm, r);
 }
 
@@ -819,7 +891,8 @@ static ssize_t field_integer(Vm *vm, const char *s, size_t n) {
 /* get_field_object(): the object a field name designates. NEW or NULL. */
 static Obj *field_object(Vm *vm, FormatCtx *cx, const char *s, size_t n) {
     size_t i = 0;
-    while (i < n && s[i] != '.' && s[i] != '[') i++;
+    while (i < n && s[i] != '.' && s[i] != '[')
+        i++;
     ssize_t index = field_integer(vm, s, i);
     if (index == -2) return NULL;
     bool empty = i == 0;
@@ -857,7 +930,8 @@ static Obj *field_object(Vm *vm, FormatCtx *cx, const char *s, size_t n) {
         size_t start = i;
         Obj *tmp = NULL;
         if (c == '.') {
-            while (i < n && s[i] != '.' && s[i] != '[') i++;
+            while (i < n && s[i] != '.' && s[i] != '[')
+                i++;
             if (i == start) {
                 vm_raise(vm, &Exc_ValueError, "Empty attribute in format string");
                 goto fail;
@@ -867,7 +941,8 @@ static Obj *field_object(Vm *vm, FormatCtx *cx, const char *s, size_t n) {
             tmp = obj_getattr(vm, obj, name);
             DECREF(vm, name);
         } else if (c == '[') {
-            while (i < n && s[i] != ']') i++;
+            while (i < n && s[i] != ']')
+                i++;
             if (i == n) {
                 vm_raise(vm, &Exc_ValueError, "Missing ']' in format string");
                 goto fail;
@@ -902,15 +977,18 @@ static Obj *build_string(Vm *vm, FormatCtx *cx, Obj *fmt, const char *s, size_t 
 
 /* One replacement field {name!conv:spec}: output_markup() + render_field(). */
 static bool output_field(Vm *vm, FormatCtx *cx, FmtWriter *w, Obj *fmt, const char *name,
-                         size_t nname, uint32_t conv, const char *spec, size_t nspec,
-                         bool expand, int depth) {
+                         size_t nname, uint32_t conv, const char *spec, size_t nspec, bool expand,
+                         int depth) {
     Obj *obj = field_object(vm, cx, name, nname);
     if (!obj) return false;
     if (conv) {
         Obj *t;
-        if (conv == 'r') t = obj_repr(vm, obj);
-        else if (conv == 's') t = obj_str(vm, obj);
-        else if (conv == 'a') t = str_ascii(vm, obj);
+        if (conv == 'r')
+            t = obj_repr(vm, obj);
+        else if (conv == 's')
+            t = obj_str(vm, obj);
+        else if (conv == 'a')
+            t = str_ascii(vm, obj);
         else {
             if (conv > 32 && conv < 127)
                 vm_raise(vm, &Exc_ValueError, "Unknown conversion specifier %c", (char)conv);
@@ -936,7 +1014,7 @@ static bool output_field(Vm *vm, FormatCtx *cx, FmtWriter *w, Obj *fmt, const ch
             return false;
         }
     }
-    Obj *r = format_value(vm, obj, specobj);
+    Obj *r = obj_format(vm, obj, specobj);
     DECREF(vm, specobj);
     DECREF(vm, obj);
     if (!r) return false;
@@ -961,7 +1039,8 @@ static bool parse_field(Vm *vm, const char *s, size_t n, size_t *pos, size_t *na
             return false;
         }
         if (c == '[') {
-            while (i < n && s[i] != ']') i++;
+            while (i < n && s[i] != ']')
+                i++;
             continue;
         }
         if (c == '}' || c == ':' || c == '!') break;
@@ -970,7 +1049,8 @@ static bool parse_field(Vm *vm, const char *s, size_t n, size_t *pos, size_t *na
     if (c == '!' || c == ':') {
         if (c == '!') {
             if (i >= n) {
-                vm_raise(vm, &Exc_ValueError, "end of string while looking for conversion specifier");
+                vm_raise(vm, &Exc_ValueError,
+                         "end of string while looking for conversion specifier");
                 return false;
             }
             i += (size_t)utf8_decode((const unsigned char *)s + i, n - i, conv);
@@ -1086,11 +1166,11 @@ Obj *str_format_method(Vm *vm, Obj *fmt, Obj **args, int nargs, Obj *kwnames) {
 enum { F_LJUST = 1, F_SIGN = 2, F_BLANK = 4, F_ALT = 8, F_ZERO = 16 };
 
 typedef struct {
-    Obj *args;      /* current argument source (BORROWED, or owned when args_owned) */
+    Obj *args; /* current argument source (BORROWED, or owned when args_owned) */
     bool args_owned;
     ssize_t arglen; /* -1: a single non-tuple argument */
     ssize_t argidx;
-    Obj *dict;      /* the mapping for %(key)s, or NULL */
+    Obj *dict; /* the mapping for %(key)s, or NULL */
 } ModCtx;
 
 static Obj *mod_nextarg(Vm *vm, ModCtx *cx) {
@@ -1147,8 +1227,8 @@ static Obj *mod_long(Vm *vm, Obj *v, int flags, ssize_t prec, char type) {
         if (!iobj) return NULL;
     } else if (TYPE(v)->heap) {
         bool found = false;
-        iobj = call_special(vm, v, (type == 'o' || type == 'x' || type == 'X') ? "__index__"
-                                                                                : "__int__",
+        iobj = call_special(vm, v,
+                            (type == 'o' || type == 'x' || type == 'X') ? "__index__" : "__int__",
                             NULL, 0, &found);
         if (found && !iobj) return NULL;
         if (iobj && !IS_INT(iobj)) {
@@ -1160,8 +1240,8 @@ static Obj *mod_long(Vm *vm, Obj *v, int flags, ssize_t prec, char type) {
         if (type == 'o' || type == 'x' || type == 'X')
             return vm_raise(vm, &Exc_TypeError, "%%%c format: an integer is required, not %s", type,
                             obj_type_name(v));
-        return vm_raise(vm, &Exc_TypeError, "%%%c format: a real number is required, not %s",
-                        type, obj_type_name(v));
+        return vm_raise(vm, &Exc_TypeError, "%%%c format: a real number is required, not %s", type,
+                        obj_type_name(v));
     }
     Obj *r = mod_format_long(vm, iobj, flags, prec, type);
     DECREF(vm, iobj);
@@ -1239,12 +1319,24 @@ static Obj *mod_convert(Vm *vm, Obj *v, char ch, int flags, ssize_t prec, bool *
     case 's':
         if (IS_STR(v)) return obj_newref(v);
         return obj_str(vm, v);
-    case 'r': return obj_repr(vm, v);
-    case 'a': return str_ascii(vm, v);
-    case 'i': case 'd': case 'u': case 'o': case 'x': case 'X':
+    case 'r':
+        return obj_repr(vm, v);
+    case 'a':
+        return str_ascii(vm, v);
+    case 'i':
+    case 'd':
+    case 'u':
+    case 'o':
+    case 'x':
+    case 'X':
         *sign = true;
         return mod_long(vm, v, flags, prec, ch == 'i' || ch == 'u' ? 'd' : ch);
-    case 'e': case 'E': case 'f': case 'F': case 'g': case 'G': {
+    case 'e':
+    case 'E':
+    case 'f':
+    case 'F':
+    case 'g':
+    case 'G': {
         double x;
         if (IS_FLOAT(v)) {
             x = ((Float *)v)->v;
@@ -1288,7 +1380,8 @@ static Obj *mod_convert(Vm *vm, Obj *v, char ch, int flags, ssize_t prec, bool *
         sb_add_cp(&b, c);
         return sb_finish(vm, &b);
     }
-    default: return NULL;
+    default:
+        return NULL;
     }
 }
 
@@ -1306,10 +1399,13 @@ Obj *str_mod(Vm *vm, Obj *fmt, Obj *args) {
     while (pos < n) {
         if (s[pos] != '%') {
             size_t start = pos;
-            while (pos < n && s[pos] != '%') pos++;
+            while (pos < n && s[pos] != '%')
+                pos++;
             if (pos >= n) w.overalloc = false;
-            if (start == 0 && pos == n) fw_add_str(vm, &w, fmt);
-            else fw_add(vm, &w, s + start, pos - start);
+            if (start == 0 && pos == n)
+                fw_add_str(vm, &w, fmt);
+            else
+                fw_add(vm, &w, s + start, pos - start);
             continue;
         }
         pos++; /* the '%' */
@@ -1328,8 +1424,10 @@ Obj *str_mod(Vm *vm, Obj *fmt, Obj *args) {
             size_t keystart = ++pos;
             int depth = 1;
             while (pos < n && depth > 0) {
-                if (s[pos] == ')') depth--;
-                else if (s[pos] == '(') depth++;
+                if (s[pos] == ')')
+                    depth--;
+                else if (s[pos] == '(')
+                    depth++;
                 pos++;
             }
             if (depth > 0) {
@@ -1349,12 +1447,18 @@ Obj *str_mod(Vm *vm, Obj *fmt, Obj *args) {
         }
         for (; pos < n; pos++) {
             char c = s[pos];
-            if (c == '-') flags |= F_LJUST;
-            else if (c == '+') flags |= F_SIGN;
-            else if (c == ' ') flags |= F_BLANK;
-            else if (c == '#') flags |= F_ALT;
-            else if (c == '0') flags |= F_ZERO;
-            else break;
+            if (c == '-')
+                flags |= F_LJUST;
+            else if (c == '+')
+                flags |= F_SIGN;
+            else if (c == ' ')
+                flags |= F_BLANK;
+            else if (c == '#')
+                flags |= F_ALT;
+            else if (c == '0')
+                flags |= F_ZERO;
+            else
+                break;
         }
         if (pos < n && s[pos] == '*') {
             Obj *v = mod_nextarg(vm, &cx);

@@ -307,6 +307,142 @@ static void mag_mul(const digit *a, ssize_t na, const digit *b, ssize_t nb, digi
     }
 }
 
+/* z = a * a, z zeroed with 2 * na digits: each cross product is added once, doubled (HAC
+ * algorithm 14.16). mirrors the squaring branch of x_mul() */
+static void mag_square(const digit *a, ssize_t na, digit *z) {
+    for (ssize_t i = 0; i < na; ++i) {
+        twodigits f = a[i];
+        digit *pz = z + (i << 1);
+        const digit *pa = a + i + 1, *paend = a + na;
+        twodigits carry = *pz + f * f;
+        *pz++ = (digit)(carry & MASK);
+        carry >>= SHIFT;
+        f <<= 1;
+        while (pa < paend) {
+            carry += *pz + *pa++ * f;
+            *pz++ = (digit)(carry & MASK);
+            carry >>= SHIFT;
+        }
+        if (carry) {
+            carry += *pz;
+            *pz++ = (digit)(carry & MASK);
+            carry >>= SHIFT;
+            if (carry) *pz = (digit)carry;
+        }
+    }
+}
+
+/* x[0:m] += y[0:n] (n <= m); returns the carry out. mirrors v_iadd() */
+static digit mag_iadd(digit *x, ssize_t m, const digit *y, ssize_t n) {
+    digit carry = 0;
+    ssize_t i;
+    for (i = 0; i < n; ++i) {
+        carry += x[i] + y[i];
+        x[i] = carry & MASK;
+        carry >>= SHIFT;
+    }
+    for (; carry && i < m; ++i) {
+        carry += x[i];
+        x[i] = carry & MASK;
+        carry >>= SHIFT;
+    }
+    return carry;
+}
+
+/* x[0:m] -= y[0:n] (n <= m); returns the borrow out. mirrors v_isub() */
+static digit mag_isub(digit *x, ssize_t m, const digit *y, ssize_t n) {
+    digit borrow = 0;
+    ssize_t i;
+    for (i = 0; i < n; ++i) {
+        borrow = x[i] - y[i] - borrow;
+        x[i] = borrow & MASK;
+        borrow = (borrow >> SHIFT) & 1;
+    }
+    for (; borrow && i < m; ++i) {
+        borrow = x[i] - borrow;
+        x[i] = borrow & MASK;
+        borrow = (borrow >> SHIFT) & 1;
+    }
+    return borrow;
+}
+
+static digit *digits_new(Vm *vm, ssize_t n);
+static bool mag_kmul(Vm *vm, const digit *a, ssize_t na, const digit *b, ssize_t nb, digit *z);
+
+/* a much shorter than b: b as "big digits" of a's width, one balanced product each.
+ * mirrors k_lopsided_mul() */
+static bool mag_kmul_lopsided(Vm *vm, const digit *a, ssize_t na, const digit *b, ssize_t nb,
+                              digit *z) {
+    digit *prod = digits_new(vm, 2 * na);
+    if (!prod) return false;
+    ssize_t nz = na + nb, done = 0;
+    while (nb > 0) {
+        ssize_t use = nb < na ? nb : na;
+        memset(prod, 0, sizeof(digit) * (size_t)(na + use));
+        if (!mag_kmul(vm, a, na, b + done, use, prod)) {
+            free(prod);
+            return false;
+        }
+        mag_iadd(z + done, nz - done, prod, na + use);
+        nb -= use;
+        done += use;
+    }
+    free(prod);
+    return true;
+}
+
+/* z[0:na+nb] = a * b, z zeroed by the caller. Karatsuba above 70 digits (140 for a square):
+ * with a = ah*X + al and b = bh*X + bl (X = BASE**shift),
+ * a*b = ah*bh*X*X + ((ah+al)*(bh+bl) - ah*bh - al*bl)*X + al*bl. mirrors k_mul() */
+static bool mag_kmul(Vm *vm, const digit *a, ssize_t na, const digit *b, ssize_t nb, digit *z) {
+    na = mag_norm(a, na);
+    nb = mag_norm(b, nb);
+    if (na > nb) {
+        const digit *t = a;
+        a = b;
+        b = t;
+        ssize_t tn = na;
+        na = nb;
+        nb = tn;
+    }
+    bool square = a == b && na == nb;
+    if (na <= (square ? 140 : 70)) {
+        if (square) mag_square(a, na, z);
+        else mag_mul(a, na, b, nb, z);
+        return true;
+    }
+    if (2 * na <= nb) return mag_kmul_lopsided(vm, a, na, b, nb, z);
+
+    ssize_t shift = nb >> 1, nret = na + nb;
+    const digit *al = a, *ah = a + shift, *bl = b, *bh = b + shift;
+    ssize_t nal = mag_norm(a, shift), nah = na - shift, nbl = mag_norm(b, shift), nbh = nb - shift;
+    ssize_t n1 = nah + nbh, n2 = nal + nbl;
+    ssize_t ns1 = (nah > nal ? nah : nal) + 1, ns2 = (nbh > nbl ? nbh : nbl) + 1;
+    /* scratch: t1 = ah*bh, t2 = al*bl, s1 = ah+al, s2 = bh+bl, t3 = s1*s2 */
+    digit *t1 = digits_new(vm, n1 + n2 + ns1 + ns2 + ns1 + ns2);
+    if (!t1) return false;
+    digit *t2 = t1 + n1, *s1 = t2 + n2, *s2 = s1 + ns1, *t3 = s2 + ns2;
+    bool ok = mag_kmul(vm, ah, nah, bh, nbh, t1) && mag_kmul(vm, al, nal, bl, nbl, t2);
+    if (ok) {
+        memcpy(z + 2 * shift, t1, sizeof(digit) * (size_t)n1);
+        memcpy(z, t2, sizeof(digit) * (size_t)n2);
+        ssize_t i = nret - shift; /* digits from `shift` up */
+        mag_isub(z + shift, i, t2, n2);
+        mag_isub(z + shift, i, t1, n1);
+        ns1 = mag_add(ah, nah, al, nal, s1);
+        if (square) {
+            ok = mag_kmul(vm, s1, ns1, s1, ns1, t3);
+            ns2 = ns1;
+        } else {
+            ns2 = mag_add(bh, nbh, bl, nbl, s2);
+            ok = mag_kmul(vm, s1, ns1, s2, ns2, t3);
+        }
+        if (ok) mag_iadd(z + shift, i, t3, mag_norm(t3, ns1 + ns2));
+    }
+    free(t1);
+    return ok;
+}
+
 /* z = a << d (0 <= d < SHIFT) over m digits; returns the carry out. mirrors v_lshift() */
 static digit mag_lshift(digit *z, const digit *a, ssize_t m, int d) {
     digit carry = 0;
@@ -419,7 +555,11 @@ static bool big_addsub(Vm *vm, const View *a, const View *b, bool sub, Big *z) {
 
 static bool big_mul(Vm *vm, const digit *a, ssize_t na, const digit *b, ssize_t nb, Big *z) {
     if (!big_new(vm, z, na + nb)) return false;
-    mag_mul(a, na, b, nb, z->d);
+    if (!mag_kmul(vm, a, na, b, nb, z->d)) {
+        free(z->d);
+        z->d = NULL;
+        return false;
+    }
     z->n = mag_norm(z->d, na + nb);
     return true;
 }

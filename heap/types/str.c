@@ -41,7 +41,9 @@
 #define STR_STATIC_BASE 0x55d0c8a1e000ULL
 #define BYTES_STATIC_BASE 0x55d0c8a2a000ULL
 
-static inline Str *S(Obj *o) { return (Str *)o; }
+static inline Str *S(Obj *o) {
+    return (Str *)o;
+}
 
 /* ---------------------------------------------------------------------------------------- */
 /* Unicode character database (tables at the end of the file). */
@@ -165,7 +167,8 @@ void sb_init(StrBuf *b) {
 static void sb_reserve(StrBuf *b, size_t extra) {
     if (b->n + extra + 1 <= b->cap) return;
     size_t cap = b->cap ? b->cap : 64;
-    while (cap < b->n + extra + 1) cap *= 2;
+    while (cap < b->n + extra + 1)
+        cap *= 2;
     char *p = realloc(b->s, cap);
     if (!p) {
         fprintf(stderr, "memviz: out of memory\n");
@@ -182,9 +185,13 @@ void sb_add(StrBuf *b, const char *s, size_t n) {
     b->s[b->n] = 0;
 }
 
-void sb_adds(StrBuf *b, const char *s) { sb_add(b, s, strlen(s)); }
+void sb_adds(StrBuf *b, const char *s) {
+    sb_add(b, s, strlen(s));
+}
 
-void sb_addc(StrBuf *b, char c) { sb_add(b, &c, 1); }
+void sb_addc(StrBuf *b, char c) {
+    sb_add(b, &c, 1);
+}
 
 void sb_addf(StrBuf *b, const char *fmt, ...) {
     va_list ap;
@@ -209,7 +216,9 @@ void sb_add_cp(StrBuf *b, uint32_t cp) {
     sb_add(b, tmp, (size_t)utf8_encode(cp, tmp));
 }
 
-void sb_add_obj(StrBuf *b, Obj *str) { sb_add(b, S(str)->s, S(str)->nbytes); }
+void sb_add_obj(StrBuf *b, Obj *str) {
+    sb_add(b, S(str)->s, S(str)->nbytes);
+}
 
 static void sb_fill(StrBuf *b, uint32_t cp, size_t count) {
     char tmp[4];
@@ -236,7 +245,9 @@ Obj *sb_finish(Vm *vm, StrBuf *b) {
 /* ---------------------------------------------------------------------------------------- */
 /* Construction. */
 
-static int kind_of(uint32_t maxchar) { return maxchar < 256 ? 1 : maxchar < 65536 ? 2 : 4; }
+static int kind_of(uint32_t maxchar) {
+    return maxchar < 256 ? 1 : maxchar < 65536 ? 2 : 4;
+}
 
 /* CPython's sys.getsizeof of a compact string (PyASCIIObject / PyCompactUnicodeObject). */
 static size_t str_pysize(size_t len, uint32_t maxchar) {
@@ -281,7 +292,9 @@ Obj *str_new(Vm *vm, const char *utf8, size_t nbytes) {
     return str_make(vm, utf8, nbytes, len, mx);
 }
 
-Obj *str_from_cstr(Vm *vm, const char *s) { return str_new(vm, s, strlen(s)); }
+Obj *str_from_cstr(Vm *vm, const char *s) {
+    return str_new(vm, s, strlen(s));
+}
 
 Obj *str_fromf(Vm *vm, const char *fmt, ...) {
     StrBuf b;
@@ -310,7 +323,9 @@ static Obj *str_from_cp(Vm *vm, uint32_t c) {
 
 /* Result of a method that may return its argument unchanged (unicode_result_unchanged):
  * the same object for an exact str. */
-static Obj *str_unchanged(Obj *s) { return obj_newref(s); }
+static Obj *str_unchanged(Obj *s) {
+    return obj_newref(s);
+}
 
 static Obj *static_str(Vm *vm, const char *s, size_t nbytes, size_t len, uint32_t maxchar,
                        uint64_t addr) {
@@ -335,8 +350,8 @@ void str_init_statics(Vm *vm) {
     for (uint32_t c = 0; c < 256; c++) {
         char tmp[4];
         int k = utf8_encode(c, tmp);
-        uint64_t addr = c < 128 ? STR_STATIC_BASE + 56 * c
-                                : STR_STATIC_BASE + 56 * 128 + 80 * (c - 128);
+        uint64_t addr =
+            c < 128 ? STR_STATIC_BASE + 56 * c : STR_STATIC_BASE + 56 * 128 + 80 * (c - 128);
         vm->latin1[c] = static_str(vm, tmp, (size_t)k, 1, c, addr);
     }
     Bytes *b = calloc(1, sizeof(Bytes) + 1);
@@ -365,14 +380,14 @@ void str_free_statics(Vm *vm) {
 /* Hashing: SipHash-1-3 with the zero key, as _Py_HashBytes with PYTHONHASHSEED=0. */
 
 #define SIP_ROTL(x, b) (uint64_t)(((x) << (b)) | ((x) >> (64 - (b))))
-#define SIP_HALF(a, b, c, d, s, t)                                                             \
-    a += b;                                                                                    \
-    c += d;                                                                                    \
-    b = SIP_ROTL(b, s) ^ a;                                                                    \
-    d = SIP_ROTL(d, t) ^ c;                                                                    \
+#define SIP_HALF(a, b, c, d, s, t)                                                                 \
+    a += b;                                                                                        \
+    c += d;                                                                                        \
+    b = SIP_ROTL(b, s) ^ a;                                                                        \
+    d = SIP_ROTL(d, t) ^ c;                                                                        \
     a = SIP_ROTL(a, 32);
-#define SIP_ROUND(v0, v1, v2, v3)                                                              \
-    SIP_HALF(v0, v1, v2, v3, 13, 16);                                                          \
+#define SIP_ROUND(v0, v1, v2, v3)                                                                  \
+    SIP_HALF(v0, v1, v2, v3, 13, 16);                                                              \
     SIP_HALF(v2, v1, v0, v3, 17, 21);
 
 static int64_t hash_bytes(const unsigned char *in, size_t n) {
@@ -382,7 +397,8 @@ static int64_t hash_bytes(const unsigned char *in, size_t n) {
     uint64_t v2 = 0x6c7967656e657261ULL, v3 = 0x7465646279746573ULL;
     while (n >= 8) {
         uint64_t mi = 0;
-        for (int i = 7; i >= 0; i--) mi = mi << 8 | in[i];
+        for (int i = 7; i >= 0; i--)
+            mi = mi << 8 | in[i];
         in += 8;
         n -= 8;
         v3 ^= mi;
@@ -390,7 +406,8 @@ static int64_t hash_bytes(const unsigned char *in, size_t n) {
         v0 ^= mi;
     }
     uint64_t t = 0;
-    for (size_t i = n; i > 0; i--) t = t << 8 | in[i - 1];
+    for (size_t i = n; i > 0; i--)
+        t = t << 8 | in[i - 1];
     b |= t;
     v3 ^= b;
     SIP_ROUND(v0, v1, v2, v3);
@@ -421,7 +438,8 @@ int64_t str_hash(Obj *o) {
     while (i < s->nbytes) {
         uint32_t c;
         i += (size_t)utf8_decode(p + i, s->nbytes - i, &c);
-        for (size_t x = 0; x < k; x++) buf[j++] = (unsigned char)(c >> (8 * x));
+        for (size_t x = 0; x < k; x++)
+            buf[j++] = (unsigned char)(c >> (8 * x));
     }
     s->hash = hash_bytes(buf, nb);
     if (buf != small) free(buf);
@@ -509,12 +527,12 @@ static void str_dealloc(Vm *vm, Obj *o) {
  * strings alike. */
 
 typedef struct {
-    const char *s;  /* UTF-8 */
-    size_t n;       /* code points */
+    const char *s; /* UTF-8 */
+    size_t n;      /* code points */
     size_t nbytes;
     bool ascii;
-    uint32_t *cp;   /* n code points (non-ASCII only) */
-    size_t *off;    /* n + 1 byte offsets (non-ASCII only) */
+    uint32_t *cp; /* n code points (non-ASCII only) */
+    size_t *off;  /* n + 1 byte offsets (non-ASCII only) */
 } UView;
 
 static void uv_init(UView *v, Obj *o) {
@@ -548,7 +566,9 @@ static inline uint32_t uv_at(const UView *v, size_t i) {
     return v->ascii ? (unsigned char)v->s[i] : v->cp[i];
 }
 
-static inline size_t uv_off(const UView *v, size_t i) { return v->ascii ? i : v->off[i]; }
+static inline size_t uv_off(const UView *v, size_t i) {
+    return v->ascii ? i : v->off[i];
+}
 
 /* Code point index of byte offset b (b on a character boundary). */
 static size_t uv_index(const UView *v, size_t b) {
@@ -556,8 +576,10 @@ static size_t uv_index(const UView *v, size_t b) {
     size_t lo = 0, hi = v->n;
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;
-        if (v->off[mid] < b) lo = mid + 1;
-        else hi = mid;
+        if (v->off[mid] < b)
+            lo = mid + 1;
+        else
+            hi = mid;
     }
     return lo;
 }
@@ -583,7 +605,8 @@ static size_t str_offset(Obj *o, size_t i) {
     size_t b = 0;
     while (i-- > 0 && b < s->nbytes) {
         b++;
-        while (b < s->nbytes && (p[b] & 0xc0) == 0x80) b++;
+        while (b < s->nbytes && (p[b] & 0xc0) == 0x80)
+            b++;
     }
     return b;
 }
@@ -601,9 +624,12 @@ uint32_t str_char_at(Obj *o, size_t i) {
 /* repr and ascii. */
 
 static void add_escape(StrBuf *b, uint32_t c) {
-    if (c <= 0xff) sb_addf(b, "\\x%02x", c);
-    else if (c <= 0xffff) sb_addf(b, "\\u%04x", c);
-    else sb_addf(b, "\\U%08x", c);
+    if (c <= 0xff)
+        sb_addf(b, "\\x%02x", c);
+    else if (c <= 0xffff)
+        sb_addf(b, "\\u%04x", c);
+    else
+        sb_addf(b, "\\U%08x", c);
 }
 
 /* mirrors unicode_repr(): single quotes unless the text has ' and no ". With `ascii`
@@ -644,7 +670,9 @@ static Obj *repr_impl(Vm *vm, Obj *o, bool ascii) {
     return sb_finish(vm, &b);
 }
 
-Obj *str_repr(Vm *vm, Obj *s) { return repr_impl(vm, s, false); }
+Obj *str_repr(Vm *vm, Obj *s) {
+    return repr_impl(vm, s, false);
+}
 
 /* ascii(o): repr(o) with every non-ASCII character escaped (PyObject_ASCII). NEW. */
 Obj *str_ascii(Vm *vm, Obj *o) {
@@ -657,8 +685,10 @@ Obj *str_ascii(Vm *vm, Obj *o) {
     while (i < n) {
         uint32_t c;
         i += (size_t)utf8_decode(p + i, n - i, &c);
-        if (c < 0x80) sb_addc(&b, (char)c);
-        else add_escape(&b, c);
+        if (c < 0x80)
+            sb_addc(&b, (char)c);
+        else
+            add_escape(&b, c);
     }
     DECREF(vm, r);
     return sb_finish(vm, &b);
@@ -709,7 +739,8 @@ Obj *str_getitem(Vm *vm, Obj *o, Obj *key) {
             size_t b = a;
             for (ssize_t k = 0; k < n; k++) {
                 b++;
-                while (b < s->nbytes && (p[b] & 0xc0) == 0x80) b++;
+                while (b < s->nbytes && (p[b] & 0xc0) == 0x80)
+                    b++;
             }
             return str_new(vm, s->s + a, b - a);
         }
@@ -718,8 +749,10 @@ Obj *str_getitem(Vm *vm, Obj *o, Obj *key) {
         StrBuf b;
         sb_init(&b);
         for (ssize_t k = 0, i = start; k < n; k++, i += step) {
-            if (v.ascii) sb_addc(&b, v.s[i]);
-            else sb_add(&b, v.s + v.off[i], v.off[i + 1] - v.off[i]);
+            if (v.ascii)
+                sb_addc(&b, v.s[i]);
+            else
+                sb_add(&b, v.s + v.off[i], v.off[i + 1] - v.off[i]);
         }
         uv_free(&v);
         return sb_finish(vm, &b);
@@ -748,7 +781,8 @@ Obj *str_mul(Vm *vm, Obj *o, ssize_t n) {
     size_t nb = s->nbytes * (size_t)n;
     char *buf = malloc(nb + 1);
     if (!buf) return vm_nomem(vm);
-    for (ssize_t k = 0; k < n; k++) memcpy(buf + (size_t)k * s->nbytes, s->s, s->nbytes);
+    for (ssize_t k = 0; k < n; k++)
+        memcpy(buf + (size_t)k * s->nbytes, s->s, s->nbytes);
     uint32_t mx = 0;
     if (!s->ascii) utf8_scan(s->s, s->nbytes, &mx);
     Obj *r = str_make(vm, buf, nb, len, mx);
@@ -837,8 +871,8 @@ Obj *str_join(Vm *vm, Obj *sep, Obj *iterable) {
     bool ascii = S(sep)->ascii;
     for (ssize_t i = 0; i < n; i++) {
         if (!IS_STR(items[i])) {
-            vm_raise(vm, &Exc_TypeError, "sequence item %zd: expected str instance, %s found",
-                     i, obj_type_name(items[i]));
+            vm_raise(vm, &Exc_TypeError, "sequence item %zd: expected str instance, %s found", i,
+                     obj_type_name(items[i]));
             goto done;
         }
         nb += S(items[i])->nbytes;
@@ -908,8 +942,8 @@ typedef enum {
     ARGS_TUPLE,  /* "count() takes at least 1 argument (0 given)" */
 } ArgStyle;
 
-static bool str_args(Vm *vm, const char *name, ArgStyle style, int nargs, Obj *kwnames,
-                     int min, int max) {
+static bool str_args(Vm *vm, const char *name, ArgStyle style, int nargs, Obj *kwnames, int min,
+                     int max) {
     if (kwnames && TUPLE_LEN(kwnames) > 0) {
         vm_raise(vm, &Exc_TypeError, "str.%s() takes no keyword arguments", name);
         return false;
@@ -920,8 +954,7 @@ static bool str_args(Vm *vm, const char *name, ArgStyle style, int nargs, Obj *k
         vm_raise(vm, &Exc_TypeError, "str.%s() takes no arguments (%d given)", name, nargs);
         break;
     case ARGS_ONE:
-        vm_raise(vm, &Exc_TypeError, "str.%s() takes exactly one argument (%d given)", name,
-                 nargs);
+        vm_raise(vm, &Exc_TypeError, "str.%s() takes exactly one argument (%d given)", name, nargs);
         break;
     case ARGS_CLINIC:
         if (nargs < min)
@@ -933,8 +966,8 @@ static bool str_args(Vm *vm, const char *name, ArgStyle style, int nargs, Obj *k
         break;
     case ARGS_TUPLE:
         if (nargs < min)
-            vm_raise(vm, &Exc_TypeError, "%s() takes at least %d argument%s (%d given)", name,
-                     min, min == 1 ? "" : "s", nargs);
+            vm_raise(vm, &Exc_TypeError, "%s() takes at least %d argument%s (%d given)", name, min,
+                     min == 1 ? "" : "s", nargs);
         else
             vm_raise(vm, &Exc_TypeError, "%s() takes at most %d argument%s (%d given)", name, max,
                      max == 1 ? "" : "s", nargs);
@@ -949,11 +982,12 @@ static bool str_kwargs(Vm *vm, const char *fname, Obj **args, int nargs, Obj *kw
                        const char *const *names, int nnames, Obj **out) {
     int nkw = kwnames ? (int)TUPLE_LEN(kwnames) : 0;
     if (nargs + nkw > nnames) {
-        vm_raise(vm, &Exc_TypeError, "%s() takes at most %d argument%s (%d given)", fname,
-                 nnames, nnames == 1 ? "" : "s", nargs + nkw);
+        vm_raise(vm, &Exc_TypeError, "%s() takes at most %d argument%s (%d given)", fname, nnames,
+                 nnames == 1 ? "" : "s", nargs + nkw);
         return false;
     }
-    for (int i = 0; i < nnames; i++) out[i] = i < nargs ? args[i] : NULL;
+    for (int i = 0; i < nnames; i++)
+        out[i] = i < nargs ? args[i] : NULL;
     for (int k = 0; k < nkw; k++) {
         Obj *kn = TUPLE_ITEM(kwnames, k);
         int i;
@@ -1007,7 +1041,8 @@ static bool bound_arg(Vm *vm, Obj *o, ssize_t *out) {
 
 /* ADJUST_INDICES of stringlib: clamps end to len, wraps negatives. */
 static void adjust_indices(ssize_t *start, ssize_t *end, ssize_t len) {
-    if (*end > len) *end = len;
+    if (*end > len)
+        *end = len;
     else if (*end < 0) {
         *end += len;
         if (*end < 0) *end = 0;
@@ -1108,11 +1143,13 @@ static Obj *split_impl(Vm *vm, Obj *self, Obj **args, int nargs, Obj *kw, bool r
         if (!right) {
             ssize_t i = 0, j;
             while (maxcount-- > 0) {
-                while (i < len && u_isspace(uv_at(&v, (size_t)i))) i++;
+                while (i < len && u_isspace(uv_at(&v, (size_t)i)))
+                    i++;
                 if (i == len) break;
                 j = i;
                 i++;
-                while (i < len && !u_isspace(uv_at(&v, (size_t)i))) i++;
+                while (i < len && !u_isspace(uv_at(&v, (size_t)i)))
+                    i++;
                 if (j == 0 && i == len) { /* no whitespace: self is the only item */
                     ok = split_add(vm, &sl, str_unchanged(self));
                     break;
@@ -1120,17 +1157,20 @@ static Obj *split_impl(Vm *vm, Obj *self, Obj **args, int nargs, Obj *kw, bool r
                 if (!(ok = split_add(vm, &sl, uv_sub(vm, &v, (size_t)j, (size_t)i)))) break;
             }
             if (ok && i < len) {
-                while (i < len && u_isspace(uv_at(&v, (size_t)i))) i++;
+                while (i < len && u_isspace(uv_at(&v, (size_t)i)))
+                    i++;
                 if (i != len) ok = split_add(vm, &sl, uv_sub(vm, &v, (size_t)i, (size_t)len));
             }
         } else {
             ssize_t i = len - 1, j;
             while (maxcount-- > 0) {
-                while (i >= 0 && u_isspace(uv_at(&v, (size_t)i))) i--;
+                while (i >= 0 && u_isspace(uv_at(&v, (size_t)i)))
+                    i--;
                 if (i < 0) break;
                 j = i;
                 i--;
-                while (i >= 0 && !u_isspace(uv_at(&v, (size_t)i))) i--;
+                while (i >= 0 && !u_isspace(uv_at(&v, (size_t)i)))
+                    i--;
                 if (j == len - 1 && i < 0) {
                     ok = split_add(vm, &sl, str_unchanged(self));
                     break;
@@ -1139,7 +1179,8 @@ static Obj *split_impl(Vm *vm, Obj *self, Obj **args, int nargs, Obj *kw, bool r
                     break;
             }
             if (ok && i >= 0) {
-                while (i >= 0 && u_isspace(uv_at(&v, (size_t)i))) i--;
+                while (i >= 0 && u_isspace(uv_at(&v, (size_t)i)))
+                    i--;
                 if (i >= 0) ok = split_add(vm, &sl, uv_sub(vm, &v, 0, (size_t)(i + 1)));
             }
         }
@@ -1156,8 +1197,10 @@ static Obj *split_impl(Vm *vm, Obj *self, Obj **args, int nargs, Obj *kw, bool r
                 i = j + sn;
             }
             if (ok) {
-                if (sl.count == 0) ok = split_add(vm, &sl, str_unchanged(self));
-                else ok = split_add(vm, &sl, str_new(vm, v.s + i, v.nbytes - i));
+                if (sl.count == 0)
+                    ok = split_add(vm, &sl, str_unchanged(self));
+                else
+                    ok = split_add(vm, &sl, str_new(vm, v.s + i, v.nbytes - i));
             }
         } else {
             size_t j = v.nbytes;
@@ -1169,8 +1212,10 @@ static Obj *split_impl(Vm *vm, Obj *self, Obj **args, int nargs, Obj *kw, bool r
                 j = pos;
             }
             if (ok) {
-                if (sl.count == 0) ok = split_add(vm, &sl, str_unchanged(self));
-                else ok = split_add(vm, &sl, str_new(vm, v.s, j));
+                if (sl.count == 0)
+                    ok = split_add(vm, &sl, str_unchanged(self));
+                else
+                    ok = split_add(vm, &sl, str_new(vm, v.s, j));
             }
         }
     }
@@ -1205,11 +1250,14 @@ static Obj *m_splitlines(Vm *vm, Obj *self, Obj **args, int nargs, Obj *kw) {
     size_t len = v.n, i = 0, j = 0;
     bool ok = true;
     while (i < len) {
-        while (i < len && !u_islinebreak(uv_at(&v, i))) i++;
+        while (i < len && !u_islinebreak(uv_at(&v, i)))
+            i++;
         size_t eol = i;
         if (i < len) {
-            if (uv_at(&v, i) == '\r' && i + 1 < len && uv_at(&v, i + 1) == '\n') i += 2;
-            else i++;
+            if (uv_at(&v, i) == '\r' && i + 1 < len && uv_at(&v, i + 1) == '\n')
+                i += 2;
+            else
+                i++;
             if (keepends) eol = i;
         }
         Obj *line = j == 0 && eol == len ? str_unchanged(self) : uv_sub(vm, &v, j, eol);
@@ -1232,10 +1280,10 @@ static Obj *m_join(Vm *vm, Obj *self, Obj **args, int nargs, Obj *kw) {
 }
 
 static Obj *partition_impl(Vm *vm, Obj *self, Obj **args, int nargs, Obj *kw, bool right) {
-    if (!str_args(vm, right ? "rpartition" : "partition", ARGS_ONE, nargs, kw, 1, 1))
-        return NULL;
+    if (!str_args(vm, right ? "rpartition" : "partition", ARGS_ONE, nargs, kw, 1, 1)) return NULL;
     Obj *sep = args[0];
-    if (!IS_STR(sep)) return vm_raise(vm, &Exc_TypeError, "must be str, not %s", obj_type_name(sep));
+    if (!IS_STR(sep))
+        return vm_raise(vm, &Exc_TypeError, "must be str, not %s", obj_type_name(sep));
     if (S(sep)->len == 0) return vm_raise(vm, &Exc_ValueError, "empty separator");
     Str *s = S(self);
     const char *f = right ? rfind_bytes(s->s, s->nbytes, S(sep)->s, S(sep)->nbytes)
@@ -1276,7 +1324,7 @@ typedef struct {
     Obj *sub;
     ssize_t start, end; /* code points, adjusted */
     size_t bstart, bend;
-    bool empty_range;   /* end - start < len(sub): nothing can match */
+    bool empty_range; /* end - start < len(sub): nothing can match */
 } FindArgs;
 
 static bool find_args(Vm *vm, const char *name, Obj *self, Obj **args, int nargs, Obj *kw,
@@ -1308,8 +1356,8 @@ static ssize_t find_impl(FindArgs *fa, UView *v, bool right) {
     if (sub->len == 0) return right ? fa->end : fa->start;
     const char *h = v->s + fa->bstart;
     size_t hn = fa->bend - fa->bstart;
-    const char *f = right ? rfind_bytes(h, hn, sub->s, sub->nbytes)
-                          : find_bytes(h, hn, sub->s, sub->nbytes);
+    const char *f =
+        right ? rfind_bytes(h, hn, sub->s, sub->nbytes) : find_bytes(h, hn, sub->s, sub->nbytes);
     if (!f) return -1;
     return (ssize_t)uv_index(v, (size_t)(f - v->s));
 }
@@ -1429,8 +1477,7 @@ static Obj *m_replace(Vm *vm, Obj *self, Obj **args, int nargs, Obj *kw) {
     if (nargs > 2 && !int_arg(vm, args[2], &count)) return NULL;
     if (count < 0) count = SSIZE_MAX;
     Str *s = S(self), *o = S(old), *n = S(new_);
-    if (count == 0 || (o->len == 0 && n->len == 0) || o->len > s->len)
-        return str_unchanged(self);
+    if (count == 0 || (o->len == 0 && n->len == 0) || o->len > s->len) return str_unchanged(self);
     StrBuf b;
     sb_init(&b);
     ssize_t done = 0;
@@ -1485,9 +1532,11 @@ static Obj *strip_impl(Vm *vm, Obj *self, Obj **args, int nargs, Obj *kw, int wh
     size_t i = 0, j = v.n;
 #define STRIPPABLE(c) (chars ? strip_has(&cv, (c)) : u_isspace(c))
     if (which != 2)
-        while (i < j && STRIPPABLE(uv_at(&v, i))) i++;
+        while (i < j && STRIPPABLE(uv_at(&v, i)))
+            i++;
     if (which != 1)
-        while (j > i && STRIPPABLE(uv_at(&v, j - 1))) j--;
+        while (j > i && STRIPPABLE(uv_at(&v, j - 1)))
+            j--;
 #undef STRIPPABLE
     Obj *r = uv_sub_or_self(vm, &v, self, i, j);
     uv_free(&v);
@@ -1550,11 +1599,14 @@ static Obj *case_impl(Vm *vm, Obj *self, CaseOp op) {
         char small[256];
         char *buf = s->nbytes <= sizeof small ? small : malloc(s->nbytes);
         if (!buf) return vm_nomem(vm);
+        buf[0] = 0; /* '' */
         for (size_t i = 0; i < s->nbytes; i++) {
             char c = s->s[i];
             bool up = c >= 'A' && c <= 'Z', lo = c >= 'a' && c <= 'z';
-            if ((op == CASE_LOWER || op == CASE_FOLD || op == CASE_SWAP) && up) c = (char)(c + 32);
-            else if ((op == CASE_UPPER || op == CASE_SWAP) && lo) c = (char)(c - 32);
+            if ((op == CASE_LOWER || op == CASE_FOLD || op == CASE_SWAP) && up)
+                c = (char)(c + 32);
+            else if ((op == CASE_UPPER || op == CASE_SWAP) && lo)
+                c = (char)(c - 32);
             buf[i] = c;
         }
         Obj *r = str_make(vm, buf, s->nbytes, s->len, 0);
@@ -1572,30 +1624,41 @@ static Obj *case_impl(Vm *vm, Obj *self, CaseOp op) {
         int k = 1;
         out[0] = c;
         switch (op) {
-        case CASE_LOWER: k = lower_ctx(&v, i, out); break;
-        case CASE_UPPER: k = u_casemap(c, 'U', out); break;
-        case CASE_FOLD: k = u_casemap(c, 'F', out); break;
+        case CASE_LOWER:
+            k = lower_ctx(&v, i, out);
+            break;
+        case CASE_UPPER:
+            k = u_casemap(c, 'U', out);
+            break;
+        case CASE_FOLD:
+            k = u_casemap(c, 'F', out);
+            break;
         case CASE_SWAP:
-            if (u_isupper(c)) k = lower_ctx(&v, i, out);
-            else if (u_islower(c)) k = u_casemap(c, 'U', out);
+            if (u_isupper(c))
+                k = lower_ctx(&v, i, out);
+            else if (u_islower(c))
+                k = u_casemap(c, 'U', out);
             break;
         case CASE_TITLE:
             k = prev_cased ? lower_ctx(&v, i, out) : u_casemap(c, 'T', out);
             prev_cased = u_iscased(c);
             break;
-        case CASE_CAPITALIZE: k = i == 0 ? u_casemap(c, 'T', out) : lower_ctx(&v, i, out); break;
+        case CASE_CAPITALIZE:
+            k = i == 0 ? u_casemap(c, 'T', out) : lower_ctx(&v, i, out);
+            break;
         }
-        for (int x = 0; x < k; x++) sb_add_cp(&b, out[x]);
+        for (int x = 0; x < k; x++)
+            sb_add_cp(&b, out[x]);
     }
     uv_free(&v);
     return sb_finish(vm, &b);
 }
 
-#define CASE_METHOD(fname, op)                                                                 \
-    static Obj *m_##fname(Vm *vm, Obj *self, Obj **args, int nargs, Obj *kw) {                \
-        (void)args;                                                                            \
-        if (!str_args(vm, #fname, ARGS_NOARGS, nargs, kw, 0, 0)) return NULL;                  \
-        return case_impl(vm, self, op);                                                        \
+#define CASE_METHOD(fname, op)                                                                     \
+    static Obj *m_##fname(Vm *vm, Obj *self, Obj **args, int nargs, Obj *kw) {                     \
+        (void)args;                                                                                \
+        if (!str_args(vm, #fname, ARGS_NOARGS, nargs, kw, 0, 0)) return NULL;                      \
+        return case_impl(vm, self, op);                                                            \
     }
 CASE_METHOD(lower, CASE_LOWER)
 CASE_METHOD(upper, CASE_UPPER)
@@ -1605,20 +1668,20 @@ CASE_METHOD(title, CASE_TITLE)
 CASE_METHOD(capitalize, CASE_CAPITALIZE)
 
 /* Character-class predicates: false for '' (except isprintable/isascii: true). */
-#define PRED_METHOD(fname, test, empty)                                                        \
-    static Obj *m_##fname(Vm *vm, Obj *self, Obj **args, int nargs, Obj *kw) {                \
-        (void)args;                                                                            \
-        if (!str_args(vm, #fname, ARGS_NOARGS, nargs, kw, 0, 0)) return NULL;                  \
-        Str *s = S(self);                                                                      \
-        if (s->len == 0) return bool_from(empty);                                              \
-        const unsigned char *p = (const unsigned char *)s->s;                                  \
-        size_t i = 0;                                                                          \
-        while (i < s->nbytes) {                                                                \
-            uint32_t c;                                                                        \
-            i += (size_t)utf8_decode(p + i, s->nbytes - i, &c);                                \
-            if (!(test)) return bool_from(false);                                              \
-        }                                                                                      \
-        return bool_from(true);                                                                \
+#define PRED_METHOD(fname, test, empty)                                                            \
+    static Obj *m_##fname(Vm *vm, Obj *self, Obj **args, int nargs, Obj *kw) {                     \
+        (void)args;                                                                                \
+        if (!str_args(vm, #fname, ARGS_NOARGS, nargs, kw, 0, 0)) return NULL;                      \
+        Str *s = S(self);                                                                          \
+        if (s->len == 0) return bool_from(empty);                                                  \
+        const unsigned char *p = (const unsigned char *)s->s;                                      \
+        size_t i = 0;                                                                              \
+        while (i < s->nbytes) {                                                                    \
+            uint32_t c;                                                                            \
+            i += (size_t)utf8_decode(p + i, s->nbytes - i, &c);                                    \
+            if (!(test)) return bool_from(false);                                                  \
+        }                                                                                          \
+        return bool_from(true);                                                                    \
     }
 PRED_METHOD(isalpha, u_isalpha(c), false)
 PRED_METHOD(isdigit, u_isdigit(c), false)
@@ -1638,8 +1701,10 @@ static Obj *m_islower(Vm *vm, Obj *self, Obj **args, int nargs, Obj *kw) {
     bool cased = false, ok = true;
     for (size_t i = 0; i < v.n && ok; i++) {
         uint32_t c = uv_at(&v, i);
-        if (u_isupper(c) || u_istitle(c)) ok = false;
-        else if (!cased && u_islower(c)) cased = true;
+        if (u_isupper(c) || u_istitle(c))
+            ok = false;
+        else if (!cased && u_islower(c))
+            cased = true;
     }
     uv_free(&v);
     return bool_from(ok && cased);
@@ -1653,8 +1718,10 @@ static Obj *m_isupper(Vm *vm, Obj *self, Obj **args, int nargs, Obj *kw) {
     bool cased = false, ok = true;
     for (size_t i = 0; i < v.n && ok; i++) {
         uint32_t c = uv_at(&v, i);
-        if (u_islower(c) || u_istitle(c)) ok = false;
-        else if (!cased && u_isupper(c)) cased = true;
+        if (u_islower(c) || u_istitle(c))
+            ok = false;
+        else if (!cased && u_isupper(c))
+            cased = true;
     }
     uv_free(&v);
     return bool_from(ok && cased);
@@ -1689,7 +1756,8 @@ static Obj *m_isidentifier(Vm *vm, Obj *self, Obj **args, int nargs, Obj *kw) {
     UView v;
     uv_init(&v, self);
     bool ok = v.n > 0 && u_isxidstart(uv_at(&v, 0));
-    for (size_t i = 1; i < v.n && ok; i++) ok = u_isxidcontinue(uv_at(&v, i));
+    for (size_t i = 1; i < v.n && ok; i++)
+        ok = u_isxidcontinue(uv_at(&v, i));
     uv_free(&v);
     return bool_from(ok);
 }
@@ -1858,8 +1926,8 @@ static bool codec_lookup(Vm *vm, Obj *name, Codec *out) {
     norm[n] = 0;
     static const char *const utf8[] = {"utf_8", "utf8", "u8", "utf", "cp65001", NULL};
     static const char *const ascii[] = {"ascii", "us_ascii", "646", "us", NULL};
-    static const char *const latin1[] = {"latin_1", "latin1", "iso_8859_1", "iso8859_1", "8859",
-                                         "cp819", "l1", "latin", "iso_ir_100", NULL};
+    static const char *const latin1[] = {"latin_1", "latin1", "iso_8859_1", "iso8859_1",  "8859",
+                                         "cp819",   "l1",     "latin",      "iso_ir_100", NULL};
     const char *const *tables[] = {utf8, ascii, latin1};
     for (int t = 0; t < 3; t++)
         for (const char *const *a = tables[t]; *a; a++)
@@ -1917,16 +1985,20 @@ static Obj *str_encode(Vm *vm, Obj *self, Codec codec, ErrHandler eh, Obj *errna
             if (c >= 0xd800 && c <= 0xdfff) {
                 if (eh == ERR_STRICT || eh == ERR_UNKNOWN) {
                     size_t j = i;
-                    while (j < v.n && uv_at(&v, j) >= 0xd800 && uv_at(&v, j) <= 0xdfff) j++;
+                    while (j < v.n && uv_at(&v, j) >= 0xd800 && uv_at(&v, j) <= 0xdfff)
+                        j++;
                     if (!errors_unknown(vm, eh, errname))
                         encode_error(vm, codec, &v, i, j, "surrogates not allowed");
                     sb_free(&b);
                     uv_free(&v);
                     return NULL;
                 }
-                if (eh == ERR_REPLACE) sb_addc(&b, '?');
-                else if (eh == ERR_BACKSLASH) add_escape(&b, c);
-                else if (eh == ERR_XMLREF) sb_addf(&b, "&#%u;", c);
+                if (eh == ERR_REPLACE)
+                    sb_addc(&b, '?');
+                else if (eh == ERR_BACKSLASH)
+                    add_escape(&b, c);
+                else if (eh == ERR_XMLREF)
+                    sb_addf(&b, "&#%u;", c);
                 continue;
             }
             sb_add(&b, v.s + uv_off(&v, i), uv_off(&v, i + 1) - uv_off(&v, i));
@@ -1949,7 +2021,8 @@ static Obj *str_encode(Vm *vm, Obj *self, Codec codec, ErrHandler eh, Obj *errna
             continue;
         }
         size_t j = i;
-        while (j < v.n && uv_at(&v, j) >= limit) j++;
+        while (j < v.n && uv_at(&v, j) >= limit)
+            j++;
         if (eh == ERR_STRICT || eh == ERR_UNKNOWN) {
             if (!errors_unknown(vm, eh, errname))
                 encode_error(vm, codec, &v, i, j,
@@ -1961,9 +2034,12 @@ static Obj *str_encode(Vm *vm, Obj *self, Codec codec, ErrHandler eh, Obj *errna
         }
         for (size_t k = i; k < j; k++) {
             uint32_t d = uv_at(&v, k);
-            if (eh == ERR_REPLACE) sb_addc(&b, '?');
-            else if (eh == ERR_BACKSLASH) add_escape(&b, d);
-            else if (eh == ERR_XMLREF) sb_addf(&b, "&#%u;", d);
+            if (eh == ERR_REPLACE)
+                sb_addc(&b, '?');
+            else if (eh == ERR_BACKSLASH)
+                add_escape(&b, d);
+            else if (eh == ERR_XMLREF)
+                sb_addf(&b, "&#%u;", d);
         }
         i = j - 1;
     }
@@ -1980,7 +2056,8 @@ static int utf8_check(const unsigned char *p, size_t n, size_t *bad, const char 
     if (c < 0x80) return 1;
     int len;
     unsigned lo = 0x80, hi = 0xbf;
-    if (c >= 0xc2 && c <= 0xdf) len = 2;
+    if (c >= 0xc2 && c <= 0xdf)
+        len = 2;
     else if (c >= 0xe0 && c <= 0xef) {
         len = 3;
         if (c == 0xe0) lo = 0xa0;
@@ -2011,8 +2088,8 @@ static int utf8_check(const unsigned char *p, size_t n, size_t *bad, const char 
 }
 
 /* bytes.decode() / str(b, encoding): NEW str. */
-static Obj *bytes_decode_impl(Vm *vm, const unsigned char *p, size_t n, Codec codec,
-                              ErrHandler eh, Obj *errname) {
+static Obj *bytes_decode_impl(Vm *vm, const unsigned char *p, size_t n, Codec codec, ErrHandler eh,
+                              Obj *errname) {
     StrBuf b;
     sb_init(&b);
     size_t i = 0;
@@ -2050,9 +2127,11 @@ static Obj *bytes_decode_impl(Vm *vm, const unsigned char *p, size_t n, Codec co
             sb_free(&b);
             return NULL;
         }
-        if (eh == ERR_REPLACE) sb_add_cp(&b, 0xfffd);
+        if (eh == ERR_REPLACE)
+            sb_add_cp(&b, 0xfffd);
         else if (eh == ERR_BACKSLASH)
-            for (size_t x = 0; x < bad; x++) sb_addf(&b, "\\x%02x", p[i + x]);
+            for (size_t x = 0; x < bad; x++)
+                sb_addf(&b, "\\x%02x", p[i + x]);
         i += bad;
     }
     return sb_finish(vm, &b);
@@ -2113,8 +2192,7 @@ static bool wrapper_args(Vm *vm, int nargs, Obj *kw, int n) {
         return false;
     }
     if (nargs != n) {
-        vm_raise(vm, &Exc_TypeError, "expected %d argument%s, got %d", n, n == 1 ? "" : "s",
-                 nargs);
+        vm_raise(vm, &Exc_TypeError, "expected %d argument%s, got %d", n, n == 1 ? "" : "s", nargs);
         return false;
     }
     return true;
@@ -2192,7 +2270,9 @@ static Obj *str_new_type(Vm *vm, Type *t, Obj **args, int nargs, Obj *kw) {
     return bytes_decode_impl(vm, b->s, b->len, codec, eh, a[2]);
 }
 
-static Obj *str_repr_slot(Vm *vm, Obj *o) { return repr_impl(vm, o, false); }
+static Obj *str_repr_slot(Vm *vm, Obj *o) {
+    return repr_impl(vm, o, false);
+}
 
 static const MethodDef str_methods[] = {
     {"split", m_split},
@@ -2269,7 +2349,9 @@ Type StrType = {
 /* bytes: 33 + len bytes in CPython (PyBytesObject keeps a trailing NUL), not a GC type.
  * b'' is a per-run shared object like ''. */
 
-static inline Bytes *B(Obj *o) { return (Bytes *)o; }
+static inline Bytes *B(Obj *o) {
+    return (Bytes *)o;
+}
 #define IS_BYTES(o) (TYPE(o) == &BytesType)
 
 Obj *bytes_new(Vm *vm, const unsigned char *s, size_t n) {
@@ -2285,7 +2367,9 @@ Obj *bytes_new(Vm *vm, const unsigned char *s, size_t n) {
     return (Obj *)b;
 }
 
-static size_t bytes_size_of(Obj *o) { return 33 + B(o)->len; }
+static size_t bytes_size_of(Obj *o) {
+    return 33 + B(o)->len;
+}
 
 /* mirrors PyBytes_Repr(): quote choice as str, every byte outside printable ASCII as \xhh */
 Obj *bytes_repr(Vm *vm, Obj *o) {
@@ -2301,11 +2385,16 @@ Obj *bytes_repr(Vm *vm, Obj *o) {
         if (c == q || c == '\\') {
             sb_addc(&sb, '\\');
             sb_addc(&sb, (char)c);
-        } else if (c == '\t') sb_adds(&sb, "\\t");
-        else if (c == '\n') sb_adds(&sb, "\\n");
-        else if (c == '\r') sb_adds(&sb, "\\r");
-        else if (c < 0x20 || c >= 0x7f) sb_addf(&sb, "\\x%02x", c);
-        else sb_addc(&sb, (char)c);
+        } else if (c == '\t')
+            sb_adds(&sb, "\\t");
+        else if (c == '\n')
+            sb_adds(&sb, "\\n");
+        else if (c == '\r')
+            sb_adds(&sb, "\\r");
+        else if (c < 0x20 || c >= 0x7f)
+            sb_addf(&sb, "\\x%02x", c);
+        else
+            sb_addc(&sb, (char)c);
     }
     sb_addc(&sb, q);
     return sb_finish(vm, &sb);
@@ -2353,7 +2442,8 @@ Obj *bytes_mul(Vm *vm, Obj *o, ssize_t n) {
     if (vm->limits.max_str && total > vm->limits.max_str) return vm_nomem(vm);
     unsigned char *buf = malloc(total);
     if (!buf) return vm_nomem(vm);
-    for (ssize_t k = 0; k < n; k++) memcpy(buf + (size_t)k * b->len, b->s, b->len);
+    for (ssize_t k = 0; k < n; k++)
+        memcpy(buf + (size_t)k * b->len, b->s, b->len);
     Obj *r = bytes_new(vm, buf, total);
     free(buf);
     return r;
@@ -2369,7 +2459,8 @@ Obj *bytes_getitem(Vm *vm, Obj *o, Obj *key) {
         if (step == 1) return bytes_new(vm, b->s + start, (size_t)n);
         unsigned char *buf = malloc((size_t)n);
         if (!buf) return vm_nomem(vm);
-        for (ssize_t k = 0, i = start; k < n; k++, i += step) buf[k] = b->s[i];
+        for (ssize_t k = 0, i = start; k < n; k++, i += step)
+            buf[k] = b->s[i];
         Obj *r = bytes_new(vm, buf, (size_t)n);
         free(buf);
         return r;
@@ -2409,8 +2500,7 @@ static bool bytes_arg(Vm *vm, Obj *o, bool allow_int, unsigned char *tmp, const 
         vm_raise(vm, &Exc_TypeError, "argument should be integer or bytes-like object, not '%s'",
                  obj_type_name(o));
     else
-        vm_raise(vm, &Exc_TypeError, "a bytes-like object is required, not '%s'",
-                 obj_type_name(o));
+        vm_raise(vm, &Exc_TypeError, "a bytes-like object is required, not '%s'", obj_type_name(o));
     return false;
 }
 
@@ -2420,8 +2510,7 @@ int bytes_contains(Vm *vm, Obj *b, Obj *x) {
     const unsigned char *p;
     size_t n;
     if (!IS_BYTES(x) && !IS_INT(x)) {
-        vm_raise(vm, &Exc_TypeError, "a bytes-like object is required, not '%s'",
-                 obj_type_name(x));
+        vm_raise(vm, &Exc_TypeError, "a bytes-like object is required, not '%s'", obj_type_name(x));
         return -1;
     }
     if (!bytes_arg(vm, x, true, &tmp, &p, &n)) return -1;
@@ -2606,8 +2695,10 @@ static Obj *b_strip(Vm *vm, Obj *self, Obj **args, int nargs, Obj *kw) {
     Bytes *b = B(self);
     size_t i = 0, j = b->len;
 #define BSTRIP(c) (chars ? memchr(chars, (c), nchars) != NULL : ascii_space(c))
-    while (i < j && BSTRIP(b->s[i])) i++;
-    while (j > i && BSTRIP(b->s[j - 1])) j--;
+    while (i < j && BSTRIP(b->s[i]))
+        i++;
+    while (j > i && BSTRIP(b->s[j - 1]))
+        j--;
 #undef BSTRIP
     if (i == 0 && j == b->len) return obj_newref(self);
     return bytes_new(vm, b->s + i, j - i);
@@ -2634,10 +2725,12 @@ static Obj *b_split(Vm *vm, Obj *self, Obj **args, int nargs, Obj *kw) {
     size_t len = b->len, i = 0, j;
     if (!sep) {
         while (maxcount-- > 0) {
-            while (i < len && ascii_space(b->s[i])) i++;
+            while (i < len && ascii_space(b->s[i]))
+                i++;
             if (i == len) break;
             j = i++;
-            while (i < len && !ascii_space(b->s[i])) i++;
+            while (i < len && !ascii_space(b->s[i]))
+                i++;
             if (j == 0 && i == len) {
                 ok = split_add(vm, &sl, obj_newref(self));
                 break;
@@ -2645,7 +2738,8 @@ static Obj *b_split(Vm *vm, Obj *self, Obj **args, int nargs, Obj *kw) {
             if (!(ok = split_add(vm, &sl, bytes_new(vm, b->s + j, i - j)))) break;
         }
         if (ok && i < len) {
-            while (i < len && ascii_space(b->s[i])) i++;
+            while (i < len && ascii_space(b->s[i]))
+                i++;
             if (i != len) ok = split_add(vm, &sl, bytes_new(vm, b->s + i, len - i));
         }
     } else {
@@ -2657,8 +2751,10 @@ static Obj *b_split(Vm *vm, Obj *self, Obj **args, int nargs, Obj *kw) {
             i = j + sn;
         }
         if (ok) {
-            if (sl.count == 0) ok = split_add(vm, &sl, obj_newref(self));
-            else ok = split_add(vm, &sl, bytes_new(vm, b->s + i, len - i));
+            if (sl.count == 0)
+                ok = split_add(vm, &sl, obj_newref(self));
+            else
+                ok = split_add(vm, &sl, bytes_new(vm, b->s + i, len - i));
         }
     }
     return split_finish(vm, &sl, ok);
@@ -2688,15 +2784,18 @@ static Obj *b_join(Vm *vm, Obj *self, Obj **args, int nargs, Obj *kw) {
     sb_init(&sb);
     for (ssize_t i = 0; i < n; i++) {
         if (!IS_BYTES(items[i])) {
-            vm_raise(vm, &Exc_TypeError, "sequence item %zd: expected a bytes-like object, %s found",
-                     i, obj_type_name(items[i]));
+            vm_raise(vm, &Exc_TypeError,
+                     "sequence item %zd: expected a bytes-like object, %s found", i,
+                     obj_type_name(items[i]));
             goto done;
         }
         if (i) sb_add(&sb, (const char *)B(self)->s, B(self)->len);
         sb_add(&sb, (const char *)B(items[i])->s, B(items[i])->len);
     }
-    if (n == 1 && IS_BYTES(items[0])) r = obj_newref(items[0]);
-    else r = bytes_new(vm, (const unsigned char *)(sb.s ? sb.s : ""), sb.n);
+    if (n == 1 && IS_BYTES(items[0]))
+        r = obj_newref(items[0]);
+    else
+        r = bytes_new(vm, (const unsigned char *)(sb.s ? sb.s : ""), sb.n);
 done:
     sb_free(&sb);
     XDECREF(vm, owned);
@@ -2765,8 +2864,9 @@ static Obj *bytes_new_type(Vm *vm, Type *t, Obj **args, int nargs, Obj *kw) {
     Obj *x = a[0];
     if (!x) {
         if (a[1] || a[2])
-            return vm_raise(vm, &Exc_TypeError, a[1] ? "encoding without a string argument"
-                                                      : "errors without a string argument");
+            return vm_raise(vm, &Exc_TypeError,
+                            a[1] ? "encoding without a string argument"
+                                 : "errors without a string argument");
         return obj_newref(vm->empty_bytes);
     }
     if (IS_STR(x)) {
@@ -2777,8 +2877,9 @@ static Obj *bytes_new_type(Vm *vm, Type *t, Obj **args, int nargs, Obj *kw) {
         return str_encode(vm, x, codec, eh, a[2]);
     }
     if (a[1] || a[2])
-        return vm_raise(vm, &Exc_TypeError, a[1] ? "encoding without a string argument"
-                                                  : "errors without a string argument");
+        return vm_raise(vm, &Exc_TypeError,
+                        a[1] ? "encoding without a string argument"
+                             : "errors without a string argument");
     if (IS_BYTES(x)) return obj_newref(x);
     if (IS_INT(x)) {
         int64_t n;
@@ -2826,26 +2927,20 @@ done:
     return r;
 }
 
-static Obj *bytes_repr_slot(Vm *vm, Obj *o) { return bytes_repr(vm, o); }
+static Obj *bytes_repr_slot(Vm *vm, Obj *o) {
+    return bytes_repr(vm, o);
+}
 
-static void bytes_dealloc(Vm *vm, Obj *o) { obj_free_mem(vm, o); }
+static void bytes_dealloc(Vm *vm, Obj *o) {
+    obj_free_mem(vm, o);
+}
 
 static const MethodDef bytes_methods[] = {
-    {"decode", b_decode},
-    {"hex", b_hex},
-    {"upper", b_upper},
-    {"lower", b_lower},
-    {"find", b_find},
-    {"count", b_count},
-    {"startswith", b_startswith},
-    {"endswith", b_endswith},
-    {"strip", b_strip},
-    {"split", b_split},
-    {"join", b_join},
-    {"replace", b_replace},
-    {"__iter__", b_iter},
-    {"__len__", b_len},
-    {NULL, NULL},
+    {"decode", b_decode},         {"hex", b_hex},           {"upper", b_upper},
+    {"lower", b_lower},           {"find", b_find},         {"count", b_count},
+    {"startswith", b_startswith}, {"endswith", b_endswith}, {"strip", b_strip},
+    {"split", b_split},           {"join", b_join},         {"replace", b_replace},
+    {"__iter__", b_iter},         {"__len__", b_len},       {NULL, NULL},
 };
 
 Type BytesType = {
@@ -3669,8 +3764,10 @@ static unsigned u_props(uint32_t c) {
     size_t lo = 0, hi = uprops_len;
     while (hi - lo > 1) { /* last range starting at or before c */
         size_t mid = (lo + hi) / 2;
-        if (uprops[mid] >> 11 <= c) lo = mid;
-        else hi = mid;
+        if (uprops[mid] >> 11 <= c)
+            lo = mid;
+        else
+            hi = mid;
     }
     return uprops[lo] & 0x7ff;
 }
@@ -3679,8 +3776,10 @@ static const CaseRun *case_run(uint32_t c) {
     size_t lo = 0, hi = case_runs_len;
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;
-        if (case_runs[mid].start + case_runs[mid].len <= c) lo = mid + 1;
-        else hi = mid;
+        if (case_runs[mid].start + case_runs[mid].len <= c)
+            lo = mid + 1;
+        else
+            hi = mid;
     }
     if (lo < case_runs_len && case_runs[lo].start <= c) return &case_runs[lo];
     return NULL;
@@ -3707,8 +3806,10 @@ static int u_casemap(uint32_t c, char kind, uint32_t out[3]) {
         size_t lo = 0, hi = case_special_len;
         while (lo < hi) {
             size_t mid = (lo + hi) / 2;
-            if (case_special[mid].cp < c) lo = mid + 1;
-            else hi = mid;
+            if (case_special[mid].cp < c)
+                lo = mid + 1;
+            else
+                hi = mid;
         }
         for (; lo < case_special_len && case_special[lo].cp == c; lo++) {
             if (case_special[lo].kind == kind) {
@@ -3721,10 +3822,18 @@ static int u_casemap(uint32_t c, char kind, uint32_t out[3]) {
     return 1;
 }
 
-static bool u_isalpha(uint32_t c) { return u_props(c) & UP_ALPHA; }
-static bool u_isdecimal(uint32_t c) { return (u_props(c) & UP_NUM) == UP_NUM; }
-static bool u_isdigit(uint32_t c) { return (u_props(c) & UP_NUM) >= (2 << 1); }
-static bool u_isnumeric(uint32_t c) { return (u_props(c) & UP_NUM) != 0; }
+static bool u_isalpha(uint32_t c) {
+    return u_props(c) & UP_ALPHA;
+}
+static bool u_isdecimal(uint32_t c) {
+    return (u_props(c) & UP_NUM) == UP_NUM;
+}
+static bool u_isdigit(uint32_t c) {
+    return (u_props(c) & UP_NUM) >= (2 << 1);
+}
+static bool u_isnumeric(uint32_t c) {
+    return (u_props(c) & UP_NUM) != 0;
+}
 static bool u_isspace(uint32_t c) {
     if (c < 128) return c == ' ' || (c >= 0x09 && c <= 0x0d) || (c >= 0x1c && c <= 0x1f);
     return u_props(c) & UP_SPACE;
@@ -3741,9 +3850,15 @@ static bool u_isupper(uint32_t c) {
     bool derived = u_simple(c, false) != c && u_simple(c, true) == c;
     return derived != ((u_props(c) & UP_UPPERX) != 0);
 }
-static bool u_istitle(uint32_t c) { return u_props(c) & UP_TITLE; }
-static bool u_iscased(uint32_t c) { return u_islower(c) || u_isupper(c) || u_istitle(c); }
-static bool u_iscaseignorable(uint32_t c) { return u_props(c) & UP_CASEIGN; }
+static bool u_istitle(uint32_t c) {
+    return u_props(c) & UP_TITLE;
+}
+static bool u_iscased(uint32_t c) {
+    return u_islower(c) || u_isupper(c) || u_istitle(c);
+}
+static bool u_iscaseignorable(uint32_t c) {
+    return u_props(c) & UP_CASEIGN;
+}
 static bool u_isxidstart(uint32_t c) {
     unsigned p = u_props(c);
     return ((p & UP_ALPHA) || c == '_') != ((p & UP_XIDSX) != 0);
@@ -3753,4 +3868,3 @@ static bool u_isxidcontinue(uint32_t c) {
     bool derived = (p & UP_ALPHA) || c == '_' || (p & UP_NUM) == UP_NUM;
     return derived != ((p & UP_XIDCX) != 0);
 }
-

@@ -41,7 +41,7 @@ run_one() {
     local out="$work/${dir}__${name}"
     (
         cd "$here/$dir" || exit 0
-        PYTHONHASHSEED=0 timeout -k 5 20 "$bin" run "$name.py" >"$out.out" 2>"$out.err" </dev/null
+        PYTHONHASHSEED=0 timeout -k 5 20 "$bin" run ${MEMVIZ_FLAGS:-} "$name.py" >"$out.out" 2>"$out.err" </dev/null
         rc=$?
         printf '%s\n%s\n' "$rc" "$(tail -n 1 "$out.err")" >"$out.st"
     )
@@ -66,7 +66,7 @@ run_one() {
     rm -f "$out.out" "$out.err" "$out.st"
 }
 export -f run_one
-export here work bin verbose
+export here work bin verbose MEMVIZ_FLAGS
 
 cd "$here" || exit 2
 tests=()

@@ -116,6 +116,11 @@ Obj *obj_repr(Vm *vm, Obj *o) {
 
 Obj *obj_str(Vm *vm, Obj *o) {
     if (IS_STR(o)) return obj_newref(o);
+    if (o->type == &WeakProxyType) {
+        extern Obj *weakproxy_referent(Vm * vm, Obj * p);
+        Obj *r = weakproxy_referent(vm, o);
+        return r ? obj_str(vm, r) : NULL;
+    }
     if (o->type->heap) {
         bool found;
         Obj *r = call_special(vm, o, "__str__", NULL, 0, &found);
@@ -407,6 +412,14 @@ static Obj *builtin_compare(Vm *vm, Obj *a, Obj *b, int op) {
     if ((KIND(a) == OBJ_SET || KIND(a) == OBJ_FROZENSET) &&
         (KIND(b) == OBJ_SET || KIND(b) == OBJ_FROZENSET))
         return set_binop(vm, a, b, 100 + op);
+    if (KIND(a) == OBJ_WEAKREF && KIND(b) == OBJ_WEAKREF && a->type == &WeakRefType && (op == 2 || op == 3)) {
+        /* live refs compare their referents, dead ones by identity (weakref_richcompare) */
+        Obj *x = ((WeakRef *)a)->referent, *y = ((WeakRef *)b)->referent;
+        if (!x || !y) return bool_from((a == b) == (op == 2));
+        int eq = obj_eq(vm, x, y);
+        if (eq < 0) return NULL;
+        return bool_from(op == 2 ? eq : !eq);
+    }
     if (KIND(a) == OBJ_RANGE && KIND(b) == OBJ_RANGE && (op == 2 || op == 3)) {
         Range *x = (Range *)a, *y = (Range *)b;
         bool eq = int_compare(x->length, y->length) == 0;

@@ -132,6 +132,7 @@ struct Type {
     Obj *slot_names;       /* Tuple* of Str */
     struct SharedKeys *cached_keys; /* split-dict shared keys for instances (managed dict) */
     bool weaklist;         /* instances support weakrefs */
+    Obj *weakrefs;         /* weakrefs to this class (heap types) */
 };
 
 /* ---------------------------------------------------------------------------------------- */
@@ -254,6 +255,7 @@ typedef struct {
     Obj *dict;        /* function __dict__ or NULL */
     Obj *module;      /* __module__ str */
     Obj *doc;
+    Obj *weaklist;
 } Function;
 
 typedef struct {

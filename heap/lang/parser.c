@@ -70,6 +70,7 @@ typedef struct Parser {
     int recovering; /* > 0: error recovery is looking ahead; maxpos stays put */
     int no_invalid; /* > 0: the invalid_* checks are off (CPython's *_without_invalid) */
     int no_override; /* the error must not be replaced by a later lexer error */
+    int juxt_off_depth; /* expression depth at which the forgot-a-comma check is off */
     /* f-string replacement-field sub-parser */
     int fstring;
     int fs_line, fs_colshift;
@@ -455,11 +456,23 @@ static void leave(Parser *p)
 /* ================================================================== speculation */
 
 typedef Expr *(*ExprFn)(Parser *);
+typedef Expr *(*CtxFn)(Parser *, void *ctx);
 
-/* Runs fn as a speculative parse, the way CPython's second pass tries an invalid_* rule:
- * a generic failure returns NULL with the position restored; a real error propagates. The
- * first-pass furthest position (maxpos) is not moved. */
-static Expr *try_parse(Parser *p, ExprFn fn, int no_invalid)
+typedef struct {
+    ExprFn fn;
+} PlainCtx;
+
+static Expr *call_plain(Parser *p, void *ctx)
+{
+    return ((PlainCtx *)ctx)->fn(p);
+}
+
+/* Runs fn(p, ctx) so that a generic failure returns NULL with the position restored instead
+ * of failing the parse; a real error (lexer error, specific message) still propagates.
+ * With `recovery`, the parse emulates CPython's second pass trying an invalid_* rule and the
+ * first-pass furthest position (maxpos) is left as it was; without it, it is an ordinary PEG
+ * backtrack and what it looked at counts. */
+static Expr *try_ctx(Parser *p, CtxFn fn, void *ctx, int no_invalid, int recovery)
 {
     jmp_buf jb;
     jmp_buf *saved = p->jb;
@@ -468,17 +481,19 @@ static Expr *try_parse(Parser *p, ExprFn fn, int no_invalid)
     Expr *volatile r = NULL;
     p->jb = &jb;
     p->spec = spec + 1;
-    p->recovering = recovering + 1;
+    p->recovering = recovering + (recovery ? 1 : 0);
     p->no_invalid = noinv + no_invalid;
     int code = setjmp(jb);
     if (code == 0) {
-        r = fn(p);
+        r = fn(p, ctx);
     }
     p->jb = saved;
     p->spec = spec;
     p->recovering = recovering;
     p->no_invalid = noinv;
-    p->maxpos = maxpos;
+    if (recovery) {
+        p->maxpos = maxpos;
+    }
     if (code == JMP_ERROR) {
         longjmp(*saved, JMP_ERROR);
     }
@@ -489,6 +504,13 @@ static Expr *try_parse(Parser *p, ExprFn fn, int no_invalid)
         return NULL;
     }
     return r;
+}
+
+/* try_ctx for a plain parse function, in recovery mode. */
+static Expr *try_parse(Parser *p, ExprFn fn, int no_invalid)
+{
+    PlainCtx c = {fn};
+    return try_ctx(p, call_plain, &c, no_invalid, 1);
 }
 
 /* ================================================================== forward declarations */
@@ -504,6 +526,9 @@ static Expr *parse_strings(Parser *p);
 static Arguments *parse_params(Parser *p, int lambda);
 static void parse_statement(Parser *p);
 static void check_walrus_target(Parser *p, const Expr *e);
+static void check_named_assign(Parser *p, const Expr *a, int start);
+static void parse_call_args(Parser *p, Expr ***args_out, int *nargs, Keyword **kw_out, int *nkw);
+static Expr *parse_slices(Parser *p);
 static Expr *parse_star_targets(Parser *p);
 
 /* ================================================================== helpers on nodes */
@@ -1162,6 +1187,7 @@ static Expr *fstring_compile_expr(Parser *p, const char *expr_start, const char 
     q.fs_line = t->line + lines;
     q.fs_colshift = lines != 0 ? cols : t->col + cols;
     q.fs_nest = p->fs_nest + 1;
+    q.juxt_off_depth = 0;
     Expr *volatile e = NULL;
     if (setjmp(jb) == 0) {
         e = parse_star_expressions(&q);
@@ -1679,9 +1705,13 @@ static Expr *parse_brace(Parser *p)
                 sp_push(p, parse_bitwise_or(p));
                 continue;
             }
+            /* invalid_kvpair wins over a missing comma inside the key (observed in 3.11) */
+            int saved_off = p->juxt_off_depth;
+            p->juxt_off_depth = p->depth + 1;
             Expr *k = parse_expression(p);
+            p->juxt_off_depth = saved_off;
             if (cur(p) != TOK_COLON) {
-                if (!p->no_invalid && (cur(p) == TOK_RBRACE || cur(p) == TOK_COMMA)) {
+                if (!p->no_invalid) {
                     error_at(p, "SyntaxError", k->end_line, node_ecol(p, k->end_line, k->end_col) - 1,
                              "':' expected after dictionary key");
                 }
@@ -1912,10 +1942,14 @@ static Expr *parse_slice(Parser *p)
         if (st->kind == TOK_NAME && peek2(p) == TOK_COLONEQUAL) {
             return parse_named_expression(p);
         }
+        int start = p->pos;
         lower = parse_expression(p);
         if (cur(p) != TOK_COLON) {
             if (cur(p) == TOK_COLONEQUAL && !p->no_invalid) {
                 check_walrus_target(p, lower);
+            }
+            if (cur(p) == TOK_EQUAL && !p->no_invalid) {
+                check_named_assign(p, lower, start);
             }
             return lower;
         }
@@ -1957,7 +1991,35 @@ static Expr *parse_slices(Parser *p)
     return t;
 }
 
-/* primary: atom ('.' NAME | '(' args ')' | '[' slices ']')* */
+typedef struct {
+    Expr *base;
+    const Token *start;
+} TrailerCtx;
+
+/* One '(' args ')' or '[' slices ']' trailer applied to ctx->base. */
+static Expr *parse_trailer(Parser *p, void *vctx)
+{
+    TrailerCtx *ctx = vctx;
+    if (cur(p) == TOK_LPAR) {
+        advance(p);
+        Expr *c = new_expr(p, EXPR_CALL, ctx->start);
+        c->func = ctx->base;
+        parse_call_args(p, &c->args, &c->nargs, &c->keywords, &c->nkeywords);
+        end_expr(p, c);
+        return c;
+    }
+    advance(p);
+    Expr *s = new_expr(p, EXPR_SUBSCRIPT, ctx->start);
+    s->left = ctx->base;
+    s->right = parse_slices(p);
+    expect(p, TOK_RSQB);
+    end_expr(p, s);
+    return s;
+}
+
+/* primary: atom ('.' NAME | '(' args ')' | '[' slices ']')*. A call or subscript that does
+ * not parse leaves the primary before it, as PEG backtracking does; the caller then fails at
+ * the bracket (or finds a better message, e.g. a missing comma). */
 static Expr *parse_primary(Parser *p)
 {
     const Token *st = peek(p);
@@ -1977,21 +2039,13 @@ static Expr *parse_primary(Parser *p)
             a->len = (size_t)name->len;
             end_expr(p, a);
             e = a;
-        } else if (k == TOK_LPAR) {
-            advance(p);
-            Expr *c = new_expr(p, EXPR_CALL, st);
-            c->func = e;
-            parse_call_args(p, &c->args, &c->nargs, &c->keywords, &c->nkeywords);
-            end_expr(p, c);
-            e = c;
-        } else if (k == TOK_LSQB) {
-            advance(p);
-            Expr *s = new_expr(p, EXPR_SUBSCRIPT, st);
-            s->left = e;
-            s->right = parse_slices(p);
-            expect(p, TOK_RSQB);
-            end_expr(p, s);
-            e = s;
+        } else if (k == TOK_LPAR || k == TOK_LSQB) {
+            TrailerCtx ctx = {e, st};
+            Expr *t = try_ctx(p, parse_trailer, &ctx, 0, 0);
+            if (!t) {
+                return e;
+            }
+            e = t;
         } else {
             return e;
         }
@@ -2222,9 +2276,17 @@ static Expr *parse_expression_plain(Parser *p)
 static void check_juxtaposed(Parser *p, Expr *a, int start)
 {
     const Token *st = &p->toks[start];
-    int soft = st->kind == TOK_NAME && (tok_is(st, "match") || tok_is(st, "case") || tok_is(st, "_"));
+    /* CPython's SOFT_KEYWORD test matches any prefix of "match" or "case" (a quirk) */
+    int soft = st->kind == TOK_NAME &&
+               ((st->len <= 5 && memcmp(st->start, "match", (size_t)st->len) == 0) ||
+                (st->len <= 4 && memcmp(st->start, "case", (size_t)st->len) == 0) ||
+                tok_is(st, "_"));
     int name_string = st->kind == TOK_NAME && p->toks[start + 1].kind == TOK_STRING;
     int single_name = a->kind == EXPR_NAME && p->pos == start + 1;
+    int save = p->pos;
+    if (p->juxt_off_depth == p->depth) {
+        return;
+    }
     if (!soft && !name_string && !(single_name && is_legacy_name(a))) {
         Expr *b = try_parse(p, parse_expression_plain, 1);
         if (b) {
@@ -2233,14 +2295,15 @@ static void check_juxtaposed(Parser *p, Expr *a, int start)
                 error_node(p, a, "invalid syntax. Perhaps you forgot a comma?");
             }
         }
-        return;
+        p->pos = save;
     }
-    if (single_name && is_legacy_name(a) && cur(p) != TOK_LPAR) {
-        int save = p->pos;
-        Expr *b = try_parse(p, parse_star_expressions, 1);
-        if (b) {
-            error_node(p, a, "Missing parentheses in call to '%s'. Did you mean %s(...)?", a->str,
-                       a->str);
+    /* invalid_legacy_expression: NAME !'(' star_expressions (with the invalid_* rules on) */
+    if (st->kind == TOK_NAME && p->toks[start + 1].kind != TOK_LPAR) {
+        p->pos = start + 1;
+        Expr *b = try_parse(p, parse_star_expressions, 0);
+        if (b && (tok_is(st, "print") || tok_is(st, "exec"))) {
+            error_tok(p, st, "Missing parentheses in call to '%.*s'. Did you mean %.*s(...)?",
+                      st->len, st->start, st->len, st->start);
         }
         p->pos = save;
     }
@@ -2325,7 +2388,7 @@ static void check_named_assign(Parser *p, const Expr *a, int start)
     int single_name = a->kind == EXPR_NAME && save == start + 1;
     p->pos++; /* '=' */
     p->recovering++;
-    Expr *b = try_parse(p, parse_bitwise_or_then_check, 1);
+    Expr *b = try_parse(p, parse_bitwise_or_then_check, 0);
     int ok = b && cur(p) != TOK_EQUAL && cur(p) != TOK_COLONEQUAL;
     p->recovering--;
     p->pos = save;
@@ -2536,6 +2599,21 @@ static Arguments *parse_params(Parser *p, int lambda)
     const char *what = "argument";
     while (cur(p) != close) {
         const Token *t = peek(p);
+        if (t->kind == TOK_LPAR && nposonly < 0 && !star && ndefs == 0 && !p->no_invalid) {
+            /* invalid_parameters: '(' NAME (',' NAME)* [','] ')' */
+            int i = p->pos + 1;
+            while (p->toks[i].kind == TOK_NAME) {
+                i++;
+                if (p->toks[i].kind != TOK_COMMA) {
+                    break;
+                }
+                i++;
+            }
+            if (i > p->pos + 1 && p->toks[i].kind == TOK_RPAR) {
+                error_tok(p, t, lambda ? "Lambda expression parameters cannot be parenthesized"
+                                       : "Function parameters cannot be parenthesized");
+            }
+        }
         if (a->kwarg) {
             if (t->kind == TOK_NAME || t->kind == TOK_STAR || t->kind == TOK_DOUBLESTAR ||
                 t->kind == TOK_SLASH) {
@@ -2621,7 +2699,10 @@ static Arguments *parse_params(Parser *p, int lambda)
                 kwdefs[nkw++] = def;
             } else {
                 if (!def && ndefs > 0) {
-                    error_tok(p, t, "non-default argument follows default argument");
+                    if (cur(p) == TOK_COMMA || cur(p) == close) {
+                        error_tok(p, t, "non-default argument follows default argument");
+                    }
+                    generic_error(p);
                 }
                 if (npos == cap_pos) {
                     Arg *np = alloc(p, (size_t)cap_pos * 2 * sizeof *np);
@@ -3210,28 +3291,28 @@ static Stmt *parse_del(Parser *p)
 
 /* The statement-level invalid_assignment rule for `parts[0] = ... = parts[n-1]` where a
  * target is invalid; starts[i] is the token index where parts[i] begins. */
-static _Noreturn void assignment_error(Parser *p, Expr **parts, int *starts, int n, int first_is_tuple,
-                                       int last_start, int maxpos)
+/* The statement-level invalid_assignment rule, when `bad` (a part followed by '=') is not a
+ * valid target. p0 is the first part, its last element starting at token p0_last_start, and
+ * first_eq the index of the first '='. */
+static _Noreturn void assignment_error(Parser *p, Expr *p0, int p0_is_tuple, int p0_last_start,
+                                       int first_eq, Expr *bad, int bad_is_yield, int maxpos)
 {
     /* star_named_expression on the elements of the first target: invalid_named_expression
      * fires on the element followed by '='. */
-    Expr *p0 = parts[0];
-    Expr *last = first_is_tuple ? p0->values[p0->nvalues - 1] : p0;
-    if (last->kind != EXPR_STARRED && p->toks[starts[1] - 2].kind != TOK_COMMA) {
+    Expr *last = p0_is_tuple ? p0->values[p0->nvalues - 1] : p0;
+    if (last->kind != EXPR_STARRED && p->toks[first_eq - 1].kind != TOK_COMMA) {
         int save = p->pos;
-        p->pos = starts[1] - 1; /* the '=' */
-        check_named_assign(p, last, last_start);
+        p->pos = first_eq;
+        check_named_assign(p, last, p0_last_start);
         p->pos = save;
     }
+    if (bad_is_yield) {
+        error_node(p, bad, "assignment to yield expression not possible");
+    }
     /* (star_targets '=')* star_expressions '=' */
-    for (int i = 0; i < n - 1; i++) {
-        if (!is_valid_target(parts[i], TARGETS_STAR)) {
-            const Expr *bad = invalid_target(parts[i], TARGETS_STAR);
-            if (bad) {
-                error_node(p, bad, "cannot assign to %s", expr_name(bad));
-            }
-            break;
-        }
+    const Expr *culprit = invalid_target(bad, TARGETS_STAR);
+    if (culprit) {
+        error_node(p, culprit, "cannot assign to %s", expr_name(culprit));
     }
     generic_error_at(p, maxpos);
 }
@@ -3304,6 +3385,13 @@ static Stmt *parse_expr_stmt(Parser *p)
         end_stmt(p, s);
         return s;
     }
+    if (k == TOK_COLONEQUAL && !p->no_invalid) {
+        /* invalid_named_expression on the first element(s): `1 := x` */
+        Expr *last = is_tuple ? e->values[e->nvalues - 1] : e;
+        if (last->kind != EXPR_NAME && last->kind != EXPR_STARRED) {
+            check_walrus_target(p, last);
+        }
+    }
     int isaug;
     Operator op = augassign_op(k, &isaug);
     if (isaug) {
@@ -3322,29 +3410,24 @@ static Stmt *parse_expr_stmt(Parser *p)
     }
     if (k == TOK_EQUAL) {
         int mark = sp_mark(p);
-        int ncap = 4, n = 0;
-        int *starts = alloc(p, (size_t)ncap * sizeof *starts);
+        int first_eq = p->pos;
+        int part_start = start;
         sp_push(p, e);
-        starts[n++] = start;
-        while (cur(p) == TOK_EQUAL) {
-            advance(p);
-            if (n == ncap) {
-                int *ns = alloc(p, (size_t)ncap * 2 * sizeof *ns);
-                memcpy(ns, starts, (size_t)n * sizeof *ns);
-                starts = ns;
-                ncap *= 2;
+        for (;;) {
+            Expr *part = p->sh->items[p->sh->n - 1];
+            int is_yield = p->toks[part_start].kind == TOK_YIELD;
+            if (is_yield || !is_valid_target(part, TARGETS_STAR)) {
+                assignment_error(p, e, is_tuple, last_start, first_eq, part, is_yield, p->maxpos);
             }
-            starts[n++] = p->pos;
+            advance(p); /* '=' */
+            part_start = p->pos;
             sp_push(p, parse_rhs(p));
+            if (cur(p) != TOK_EQUAL) {
+                break;
+            }
         }
         int count;
         Expr **parts = sp_exprs(p, mark, &count);
-        for (int i = 0; i < count - 1; i++) {
-            if (!is_valid_target(parts[i], TARGETS_STAR)) {
-                int maxpos = p->maxpos;
-                assignment_error(p, parts, starts, count, is_tuple, last_start, maxpos);
-            }
-        }
         Stmt *s = new_stmt(p, STMT_ASSIGN, st);
         s->targets = parts;
         s->ntargets = count - 1;
@@ -3410,6 +3493,9 @@ static Stmt *parse_simple_stmt(Parser *p)
     case TOK_YIELD:
         s = new_stmt(p, STMT_EXPR, t);
         s->value = parse_yield(p);
+        if (cur(p) == TOK_EQUAL) {
+            error_node(p, s->value, "assignment to yield expression not possible");
+        }
         end_stmt(p, s);
         return s;
     default:

@@ -248,6 +248,8 @@ static Obj *run_class_body(Vm *vm, Function *func, Obj *ns) {
 static void gen_dealloc(Vm *vm, Obj *o) {
     Generator *g = (Generator *)o;
     if (gc_is_tracked(o)) gc_untrack(vm, o);
+    extern void weakref_clear_all(Vm * vm, Obj * o);
+    if (g->weaklist) weakref_clear_all(vm, o);
     if (g->frame) {
         Frame *f = g->frame;
         g->frame = NULL;

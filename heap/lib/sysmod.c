@@ -416,9 +416,3 @@ Obj *gc_module_new(Vm *vm) {
     return m;
 }
 
-/* Other simulated modules (weakref, memory_profiler) come with their issues. */
-Obj *lib_module_new(Vm *vm, const char *name) {
-    (void)vm;
-    (void)name;
-    return NULL;
-}

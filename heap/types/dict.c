@@ -1371,20 +1371,22 @@ Obj *dict_inplace(Vm *vm, Obj *a, Obj *b, int op) {
 /* ---------------------------------------------------------------- methods */
 
 static Obj *m_get(Vm *vm, Obj *self, Obj **args, int nargs, Obj *kw) {
-    if (!args_no_kw(vm, "get", kw) || !args_check(vm, "get", nargs, 1, 2)) return NULL;
+    if (!args_no_kw(vm, "dict.get", kw) || !args_check(vm, "get", nargs, 1, 2)) return NULL;
     Obj *v = dict_get(vm, self, args[0]);
     if (!v && vm->exc) return NULL;
     return obj_newref(v ? v : nargs == 2 ? args[1] : vm->none);
 }
 
 static Obj *m_getitem(Vm *vm, Obj *self, Obj **args, int nargs, Obj *kw) {
-    if (!args_no_kw(vm, "__getitem__", kw) || !args_check(vm, "__getitem__", nargs, 1, 1))
+    if (!args_no_kw(vm, "dict.__getitem__", kw) ||
+        !args_check(vm, "dict.__getitem__", nargs, 1, 1))
         return NULL;
     return dict_getitem(vm, self, args[0]);
 }
 
 static Obj *m_contains(Vm *vm, Obj *self, Obj **args, int nargs, Obj *kw) {
-    if (!args_no_kw(vm, "__contains__", kw) || !args_check(vm, "__contains__", nargs, 1, 1))
+    if (!args_no_kw(vm, "dict.__contains__", kw) ||
+        !args_check(vm, "dict.__contains__", nargs, 1, 1))
         return NULL;
     int r = dict_contains(vm, self, args[0]);
     if (r < 0) return NULL;
@@ -1393,7 +1395,8 @@ static Obj *m_contains(Vm *vm, Obj *self, Obj **args, int nargs, Obj *kw) {
 
 static Obj *m_sizeof(Vm *vm, Obj *self, Obj **args, int nargs, Obj *kw) {
     (void)args;
-    if (!args_no_kw(vm, "__sizeof__", kw) || !args_check(vm, "__sizeof__", nargs, 0, 0))
+    if (!args_no_kw(vm, "dict.__sizeof__", kw) ||
+        !args_check(vm, "dict.__sizeof__", nargs, 0, 0))
         return NULL;
     return int_from_i64(vm, (int64_t)dict_sizeof(self));
 }
@@ -1405,19 +1408,19 @@ static Obj *m_view(Vm *vm, Obj *self, Obj **args, int nargs, Obj *kw, const char
 }
 
 static Obj *m_keys(Vm *vm, Obj *self, Obj **args, int nargs, Obj *kw) {
-    return m_view(vm, self, args, nargs, kw, "keys", 0);
+    return m_view(vm, self, args, nargs, kw, "dict.keys", 0);
 }
 
 static Obj *m_values(Vm *vm, Obj *self, Obj **args, int nargs, Obj *kw) {
-    return m_view(vm, self, args, nargs, kw, "values", 1);
+    return m_view(vm, self, args, nargs, kw, "dict.values", 1);
 }
 
 static Obj *m_items(Vm *vm, Obj *self, Obj **args, int nargs, Obj *kw) {
-    return m_view(vm, self, args, nargs, kw, "items", 2);
+    return m_view(vm, self, args, nargs, kw, "dict.items", 2);
 }
 
 static Obj *m_pop(Vm *vm, Obj *self, Obj **args, int nargs, Obj *kw) {
-    if (!args_no_kw(vm, "pop", kw) || !args_check(vm, "pop", nargs, 1, 2)) return NULL;
+    if (!args_no_kw(vm, "dict.pop", kw) || !args_check(vm, "pop", nargs, 1, 2)) return NULL;
     return dict_pop(vm, self, args[0], nargs == 2 ? args[1] : NULL);
 }
 
@@ -1425,7 +1428,7 @@ static Obj *m_pop(Vm *vm, Obj *self, Obj **args, int nargs, Obj *kw) {
  * made combined (64 slots, the shared keys' size) before the last entry goes */
 static Obj *m_popitem(Vm *vm, Obj *self, Obj **args, int nargs, Obj *kw) {
     (void)args;
-    if (!args_no_kw(vm, "popitem", kw) || !args_check(vm, "popitem", nargs, 0, 0)) return NULL;
+    if (!args_no_kw(vm, "dict.popitem", kw) || !args_check(vm, "dict.popitem", nargs, 0, 0)) return NULL;
     Dict *d = (Dict *)self;
     Obj *res = tuple_new(vm, 2);
     if (!res) return NULL;
@@ -1456,7 +1459,7 @@ static Obj *m_popitem(Vm *vm, Obj *self, Obj **args, int nargs, Obj *kw) {
 }
 
 static Obj *m_setdefault(Vm *vm, Obj *self, Obj **args, int nargs, Obj *kw) {
-    if (!args_no_kw(vm, "setdefault", kw) || !args_check(vm, "setdefault", nargs, 1, 2))
+    if (!args_no_kw(vm, "dict.setdefault", kw) || !args_check(vm, "setdefault", nargs, 1, 2))
         return NULL;
     Obj *v = dict_setdefault(vm, self, args[0], nargs == 2 ? args[1] : vm->none);
     return v ? obj_newref(v) : NULL;
@@ -1479,13 +1482,13 @@ static Obj *m_update(Vm *vm, Obj *self, Obj **args, int nargs, Obj *kw) {
 
 static Obj *m_copy(Vm *vm, Obj *self, Obj **args, int nargs, Obj *kw) {
     (void)args;
-    if (!args_no_kw(vm, "copy", kw) || !args_check(vm, "copy", nargs, 0, 0)) return NULL;
+    if (!args_no_kw(vm, "dict.copy", kw) || !args_check(vm, "dict.copy", nargs, 0, 0)) return NULL;
     return dict_copy(vm, self);
 }
 
 static Obj *m_clear(Vm *vm, Obj *self, Obj **args, int nargs, Obj *kw) {
     (void)args;
-    if (!args_no_kw(vm, "clear", kw) || !args_check(vm, "clear", nargs, 0, 0)) return NULL;
+    if (!args_no_kw(vm, "dict.clear", kw) || !args_check(vm, "dict.clear", nargs, 0, 0)) return NULL;
     dict_clear(vm, self);
     return obj_newref(vm->none);
 }

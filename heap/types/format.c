@@ -91,6 +91,18 @@ static Obj *fw_finish(Vm *vm, FmtWriter *w) {
 /* ---------------------------------------------------------------------------------------- */
 /* Small helpers. */
 
+/* true (MemoryError set) when a width or precision asks for more text than a run may
+ * hold: checked before any buffer is built. */
+static bool fmt_too_long(Vm *vm, ssize_t n) {
+    if (n <= 0) return false;
+    if ((vm->limits.max_str && (size_t)n > vm->limits.max_str) ||
+        (vm->limits.max_heap && (size_t)n > vm->limits.max_heap)) {
+        vm_nomem(vm);
+        return true;
+    }
+    return false;
+}
+
 static void add_fill(StrBuf *b, uint32_t fill, ssize_t n) {
     for (ssize_t i = 0; i < n; i++)
         sb_add_cp(b, fill);
@@ -430,6 +442,7 @@ static bool spec_parse(Vm *vm, const char *spec, size_t nbytes, Spec *f, char de
         }
         }
     }
+    if (fmt_too_long(vm, f->width) || fmt_too_long(vm, f->precision)) goto done;
     ok = true;
 done:
     if (c != small) free(c);
@@ -1522,6 +1535,7 @@ Obj *str_mod(Vm *vm, Obj *fmt, Obj *args) {
             vm_raise(vm, &Exc_ValueError, "incomplete format");
             goto fail;
         }
+        if (fmt_too_long(vm, width) || fmt_too_long(vm, prec)) goto fail;
         uint32_t ch;
         size_t chpos = pos;
         pos += (size_t)utf8_decode((const unsigned char *)s + pos, n - pos, &ch);

@@ -51,6 +51,8 @@ Obj *args_kw(Obj **args, int nargs, Obj *kwnames, const char *kw) {
 static void func_dealloc(Vm *vm, Obj *o) {
     Function *f = (Function *)o;
     gc_untrack(vm, o);
+    extern void weakref_clear_all(Vm * vm, Obj * o);
+    if (f->weaklist) weakref_clear_all(vm, o);
     DECREF(vm, (Obj *)f->code);
     DECREF(vm, f->globals);
     XDECREF(vm, f->builtins);

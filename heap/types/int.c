@@ -50,8 +50,8 @@ typedef int64_t stwodigits;
 #define MASK ((digit)(BASE - 1))
 #define DECIMAL_SHIFT 9
 #define DECIMAL_BASE ((digit)1000000000)
-#define MAX_STR_DIGITS 4300      /* sys.get_int_max_str_digits() default */
-#define STR_DIGITS_THRESHOLD 640 /* _PY_LONG_MAX_STR_DIGITS_THRESHOLD */
+#define MAX_STR_DIGITS 4300               /* sys.get_int_max_str_digits() default */
+#define STR_DIGITS_THRESHOLD 640          /* _PY_LONG_MAX_STR_DIGITS_THRESHOLD */
 #define INT_MAX_DIGITS ((ssize_t)1 << 22) /* memviz: 4M digits (126M bits) per int */
 
 #define SMALL_N 262 /* -5 .. 256 */
@@ -85,16 +85,22 @@ typedef struct {
 /* ---------------------------------------------------------------------------------------- */
 /* Small helpers. */
 
-static inline uint64_t mag_u64(int64_t v) { return v < 0 ? 0 - (uint64_t)v : (uint64_t)v; }
+static inline uint64_t mag_u64(int64_t v) {
+    return v < 0 ? 0 - (uint64_t)v : (uint64_t)v;
+}
 
 static inline size_t ndigits_u64(uint64_t m) {
     return m == 0 ? 0 : m < ((uint64_t)1 << 30) ? 1 : m < ((uint64_t)1 << 60) ? 2 : 3;
 }
 
 /* CPython's object size for n digits: PyLongObject header 24 + digits, at least one. */
-static inline size_t int_pysize(size_t n) { return 24 + 4 * (n ? n : 1); }
+static inline size_t int_pysize(size_t n) {
+    return 24 + 4 * (n ? n : 1);
+}
 
-static inline int bitlen_digit(digit d) { return d ? 32 - __builtin_clz(d) : 0; }
+static inline int bitlen_digit(digit d) {
+    return d ? 32 - __builtin_clz(d) : 0;
+}
 
 static void view_of(Obj *o, View *v) {
     const Int *i = (const Int *)o;
@@ -117,12 +123,14 @@ static void view_of(Obj *o, View *v) {
 static void view_big(View *v, const Big *b) {
     v->d = b->d;
     v->n = b->n;
-    while (v->n > 0 && v->d[v->n - 1] == 0) v->n--;
+    while (v->n > 0 && v->d[v->n - 1] == 0)
+        v->n--;
     v->neg = b->neg;
 }
 
 static ssize_t mag_norm(const digit *d, ssize_t n) {
-    while (n > 0 && d[n - 1] == 0) n--;
+    while (n > 0 && d[n - 1] == 0)
+        n--;
     return n;
 }
 
@@ -150,7 +158,8 @@ static bool big_new(Vm *vm, Big *z, ssize_t n) {
 static bool mag_to_i64(const digit *d, ssize_t n, bool neg, int64_t *out) {
     if (n > 3 || (n == 3 && d[2] > 8)) return false;
     uint64_t m = 0;
-    for (ssize_t i = n; i-- > 0;) m = m << SHIFT | d[i];
+    for (ssize_t i = n; i-- > 0;)
+        m = m << SHIFT | d[i];
     if (neg) {
         if (m > (uint64_t)1 << 63) return false;
         *out = (int64_t)(0 - m);
@@ -407,8 +416,10 @@ static bool mag_kmul(Vm *vm, const digit *a, ssize_t na, const digit *b, ssize_t
     }
     bool square = a == b && na == nb;
     if (na <= (square ? 140 : 70)) {
-        if (square) mag_square(a, na, z);
-        else mag_mul(a, na, b, nb, z);
+        if (square)
+            mag_square(a, na, z);
+        else
+            mag_mul(a, na, b, nb, z);
         return true;
     }
     if (2 * na <= nb) return mag_kmul_lopsided(vm, a, na, b, nb, z);
@@ -592,7 +603,7 @@ static bool big_floordivmod(Vm *vm, const View *a, const View *b, Big *q, Big *r
     q->neg = a->neg != b->neg;
     r->neg = a->neg;
     if (r->n && a->neg != b->neg) {
-        mag_inc(q->d);                                     /* q -= 1 (q is negative) */
+        mag_inc(q->d); /* q -= 1 (q is negative) */
         q->n = mag_norm(q->d, q->n + 1);
         r->n = mag_norm(r->d, mag_sub(b->d, b->n, r->d, r->n, r->d)); /* r = b + r */
         r->neg = b->neg;
@@ -637,7 +648,8 @@ static double mag_frexp(const View *a, int64_t *e) {
     }
     x_digits[0] += (digit)half_even_correction[x_digits[0] & 7];
     double dx = x_digits[--x_size];
-    while (x_size > 0) dx = dx * BASE + x_digits[--x_size];
+    while (x_size > 0)
+        dx = dx * BASE + x_digits[--x_size];
     dx /= 4.0 * 9007199254740992.0; /* 2**(DBL_MANT_DIG + 2) */
     if (dx == 1.0) {                /* rounding carried into a new bit */
         dx = 0.5;
@@ -683,8 +695,10 @@ static ssize_t double_digits(double d, digit *out) {
 
 /* int(d): truncates toward zero. mirrors PyLong_FromDouble() */
 Obj *int_from_double(Vm *vm, double d) {
-    if (d > -9223372036854775808.0 && d < 9223372036854775808.0) return int_from_i64(vm, (int64_t)d);
-    if (isinf(d)) return vm_raise(vm, &Exc_OverflowError, "cannot convert float infinity to integer");
+    if (d > -9223372036854775808.0 && d < 9223372036854775808.0)
+        return int_from_i64(vm, (int64_t)d);
+    if (isinf(d))
+        return vm_raise(vm, &Exc_OverflowError, "cannot convert float infinity to integer");
     if (isnan(d)) return vm_raise(vm, &Exc_ValueError, "cannot convert float NaN to integer");
     Big z;
     if (!big_new(vm, &z, 36)) return NULL; /* 2**1024 needs 35 digits */
@@ -803,8 +817,10 @@ static Obj *long_true_divide(Vm *vm, Obj *a, Obj *b) {
                    (vb.n == MANT_DIG_DIGITS + 1 && vb.d[MANT_DIG_DIGITS] >> MANT_DIG_BITS == 0);
     if (a_small && b_small) {
         double da = va.d[va.n - 1], db = vb.d[vb.n - 1];
-        for (ssize_t i = va.n - 1; i-- > 0;) da = da * BASE + va.d[i];
-        for (ssize_t i = vb.n - 1; i-- > 0;) db = db * BASE + vb.d[i];
+        for (ssize_t i = va.n - 1; i-- > 0;)
+            da = da * BASE + va.d[i];
+        for (ssize_t i = vb.n - 1; i-- > 0;)
+            db = db * BASE + vb.d[i];
         result = da / db;
         goto success;
     }
@@ -854,7 +870,8 @@ static Obj *long_true_divide(Vm *vm, Obj *a, Obj *b) {
     int64_t x_bits = (int64_t)(x_size - 1) * SHIFT + bitlen_digit(x.d[x_size - 1]);
 
     /* round away extra_bits (2 or 3) bits, half to even, directly in the low digit */
-    int64_t extra_bits = (x_bits > DBL_MIN_EXP - shift ? x_bits : DBL_MIN_EXP - shift) - DBL_MANT_DIG;
+    int64_t extra_bits =
+        (x_bits > DBL_MIN_EXP - shift ? x_bits : DBL_MIN_EXP - shift) - DBL_MANT_DIG;
     digit mask = (digit)1 << (extra_bits - 1);
     digit low = x.d[0] | inexact;
     if ((low & mask) && (low & (3U * mask - 1U))) low += mask;
@@ -862,7 +879,8 @@ static Obj *long_true_divide(Vm *vm, Obj *a, Obj *b) {
 
     /* x to double: exact */
     double dx = x.d[--x_size];
-    while (x_size > 0) dx = dx * BASE + x.d[--x_size];
+    while (x_size > 0)
+        dx = dx * BASE + x.d[--x_size];
     free(x.d);
     if (shift + x_bits >= DBL_MAX_EXP &&
         (shift + x_bits > DBL_MAX_EXP || dx == ldexp(1.0, (int)x_bits)))
@@ -906,7 +924,8 @@ static Obj *long_pow(Vm *vm, Obj *a, Obj *b) {
     int64_t e;
     if (!int_as_i64(b, &e)) return vm_nomem(vm);
     size_t bits = view_bits(&va);
-    if (bits > 1 && (uint64_t)e > (uint64_t)INT_MAX_DIGITS * SHIFT / (bits - 1)) return vm_nomem(vm);
+    if (bits > 1 && (uint64_t)e > (uint64_t)INT_MAX_DIGITS * SHIFT / (bits - 1))
+        return vm_nomem(vm);
     Big r;
     if (!big_new(vm, &r, 1)) return NULL;
     r.d[0] = 1;
@@ -973,7 +992,8 @@ static Obj *long_shift(Vm *vm, Obj *a, Obj *b, bool left) {
 
 /* d = -d mod BASE**n, in place: two's complement and back. */
 static void mag_negate(digit *d, ssize_t n) {
-    for (ssize_t i = 0; i < n; i++) d[i] = ~d[i] & MASK;
+    for (ssize_t i = 0; i < n; i++)
+        d[i] = ~d[i] & MASK;
     for (ssize_t i = 0; i < n; i++) { /* + 1 */
         if (++d[i] < BASE) break;
         d[i] = 0;
@@ -1005,15 +1025,18 @@ static Obj *long_bitwise(Vm *vm, Obj *a, Obj *b, int op) {
     bool neg;
     switch (op) {
     case OP_AND_BIT:
-        for (ssize_t i = 0; i < n; i++) z.d[i] = x[i] & y[i];
+        for (ssize_t i = 0; i < n; i++)
+            z.d[i] = x[i] & y[i];
         neg = va.neg && vb.neg;
         break;
     case OP_OR_BIT:
-        for (ssize_t i = 0; i < n; i++) z.d[i] = x[i] | y[i];
+        for (ssize_t i = 0; i < n; i++)
+            z.d[i] = x[i] | y[i];
         neg = va.neg || vb.neg;
         break;
     default:
-        for (ssize_t i = 0; i < n; i++) z.d[i] = x[i] ^ y[i];
+        for (ssize_t i = 0; i < n; i++)
+            z.d[i] = x[i] ^ y[i];
         neg = va.neg != vb.neg;
         break;
     }
@@ -1026,19 +1049,29 @@ static Obj *long_bitwise(Vm *vm, Obj *a, Obj *b, int op) {
 /* The slow path of int_binop: at least one big operand, or a small result overflowed. */
 static Obj *long_binop(Vm *vm, Obj *a, Obj *b, int op) {
     switch (op) {
-    case OP_ADD: return long_addsub(vm, a, b, false);
-    case OP_SUB: return long_addsub(vm, a, b, true);
-    case OP_MUL: return long_mul(vm, a, b);
+    case OP_ADD:
+        return long_addsub(vm, a, b, false);
+    case OP_SUB:
+        return long_addsub(vm, a, b, true);
+    case OP_MUL:
+        return long_mul(vm, a, b);
     case OP_FLOORDIV:
-    case OP_MOD: return long_divmod_op(vm, a, b, op);
-    case OP_TRUEDIV: return long_true_divide(vm, a, b);
-    case OP_POW: return long_pow(vm, a, b);
-    case OP_LSHIFT: return long_shift(vm, a, b, true);
-    case OP_RSHIFT: return long_shift(vm, a, b, false);
+    case OP_MOD:
+        return long_divmod_op(vm, a, b, op);
+    case OP_TRUEDIV:
+        return long_true_divide(vm, a, b);
+    case OP_POW:
+        return long_pow(vm, a, b);
+    case OP_LSHIFT:
+        return long_shift(vm, a, b, true);
+    case OP_RSHIFT:
+        return long_shift(vm, a, b, false);
     case OP_AND_BIT:
     case OP_OR_BIT:
-    case OP_XOR: return long_bitwise(vm, a, b, op);
-    default: return obj_newref(Py_NotImplemented);
+    case OP_XOR:
+        return long_bitwise(vm, a, b, op);
+    default:
+        return obj_newref(Py_NotImplemented);
     }
 }
 
@@ -1091,14 +1124,19 @@ Obj *int_binop(Vm *vm, Obj *a, Obj *b, int op) {
     case OP_RSHIFT:
         if (q < 0) return vm_raise(vm, &Exc_ValueError, "negative shift count");
         return int_from_i64(vm, p >> (q > 63 ? 63 : q));
-    case OP_AND_BIT: r = p & q; goto bitwise;
-    case OP_OR_BIT: r = p | q; goto bitwise;
+    case OP_AND_BIT:
+        r = p & q;
+        goto bitwise;
+    case OP_OR_BIT:
+        r = p | q;
+        goto bitwise;
     case OP_XOR:
         r = p ^ q;
     bitwise:
         if (TYPE(a) == &BoolType && TYPE(b) == &BoolType) return bool_from(r); /* bool_and() */
         return int_from_i64(vm, r);
-    default: return obj_newref(Py_NotImplemented);
+    default:
+        return obj_newref(Py_NotImplemented);
     }
     return long_binop(vm, a, b, op);
 }
@@ -1107,8 +1145,23 @@ Obj *int_binop(Vm *vm, Obj *a, Obj *b, int op) {
 Obj *int_divmod(Vm *vm, Obj *a, Obj *b) {
     if (!IS_INT(a) || !IS_INT(b)) return obj_newref(Py_NotImplemented);
     if (int_sign(b) == 0) return zero_division(vm, OP_FLOORDIV);
+    const Int *x = (const Int *)a, *y = (const Int *)b;
     Obj *q, *r;
-    if (!long_floordivmod(vm, a, b, &q, &r)) return NULL;
+    if (!(x->big | y->big) && !(y->v == -1 && x->v == INT64_MIN)) {
+        int64_t d = x->v / y->v, m = x->v % y->v;
+        if (m && ((m ^ y->v) < 0)) {
+            m += y->v;
+            d -= 1;
+        }
+        q = int_from_i64(vm, d);
+        r = q ? int_from_i64(vm, m) : NULL;
+        if (!r) {
+            XDECREF(vm, q);
+            return NULL;
+        }
+    } else if (!long_floordivmod(vm, a, b, &q, &r)) {
+        return NULL;
+    }
     Obj *t = tuple_pack(vm, 2, q, r);
     DECREF(vm, q);
     DECREF(vm, r);
@@ -1433,7 +1486,9 @@ Obj *int_round(Vm *vm, Obj *o, Obj *ndigits) {
 /* ---------------------------------------------------------------------------------------- */
 /* int -> str. */
 
-static Obj *limit_to_str(Vm *vm) { return vm_raise(vm, &Exc_ValueError, LIMIT_TO_STR, MAX_STR_DIGITS); }
+static Obj *limit_to_str(Vm *vm) {
+    return vm_raise(vm, &Exc_ValueError, LIMIT_TO_STR, MAX_STR_DIGITS);
+}
 
 /* mirrors long_to_decimal_string_internal(): base 10**9 digits, quadratic */
 static Obj *to_decimal(Vm *vm, const View *a) {
@@ -1460,16 +1515,18 @@ static Obj *to_decimal(Vm *vm, const View *a) {
     }
     if (size == 0) pout[size++] = 0;
     ssize_t strlen_ = (a->neg ? 1 : 0) + 1 + (size - 1) * DECIMAL_SHIFT;
-    for (uint64_t tenpow = 10; pout[size - 1] >= tenpow; tenpow *= 10) strlen_++;
+    for (uint64_t tenpow = 10; pout[size - 1] >= tenpow; tenpow *= 10)
+        strlen_++;
     if (strlen_ - (a->neg ? 1 : 0) > MAX_STR_DIGITS) {
         free(pout);
         return limit_to_str(vm);
     }
-    char *buf = malloc((size_t)strlen_ + 1), *p = buf + strlen_;
+    char *buf = malloc((size_t)strlen_ + 1);
     if (!buf) {
         free(pout);
         return vm_nomem(vm);
     }
+    char *p = buf + strlen_;
     for (ssize_t i = 0; i < size - 1; i++) {
         digit rem = pout[i];
         for (int j = 0; j < DECIMAL_SHIFT; j++) {
@@ -1497,8 +1554,9 @@ static Obj *to_binary_base(Vm *vm, const View *a, int base) {
     size_t nbits = view_bits(a);
     size_t nchars = nbits ? (nbits + (size_t)bits - 1) / (size_t)bits : 1;
     size_t len = nchars + (a->neg ? 1 : 0);
-    char *buf = malloc(len + 1), *p = buf + len;
+    char *buf = malloc(len + 1);
     if (!buf) return vm_nomem(vm);
+    char *p = buf + len;
     twodigits accum = 0;
     int accumbits = 0;
     ssize_t i = 0;
@@ -1520,13 +1578,14 @@ static Obj *to_binary_base(Vm *vm, const View *a, int base) {
 /* any other base 2..36 by repeated division (quadratic; not reachable from Python code) */
 static Obj *to_other_base(Vm *vm, const View *a, int base) {
     size_t cap = view_bits(a) + 2;
-    char *buf = malloc(cap + 1), *p = buf + cap;
+    char *buf = malloc(cap + 1);
     digit *t = malloc(sizeof(digit) * (size_t)(a->n + 1));
     if (!buf || !t) {
         free(buf);
         free(t);
         return vm_nomem(vm);
     }
+    char *p = buf + cap;
     memcpy(t, a->d, sizeof(digit) * (size_t)a->n);
     ssize_t n = a->n;
     do {
@@ -1672,22 +1731,27 @@ static Obj *parse_int(Vm *vm, const char *s, size_t n, int base, bool *syntax) {
     const char *p = s, *end = s + n;
     bool neg = false, error_if_nonzero = false;
     *syntax = true;
-    while (p < end && ascii_space(*p)) p++;
+    while (p < end && ascii_space(*p))
+        p++;
     if (p < end && (*p == '+' || *p == '-')) neg = *p++ == '-';
     char c0 = p < end ? p[0] : 0, c1 = p + 1 < end ? p[1] : 0;
     if (base == 0) {
-        if (c0 != '0') base = 10;
-        else if (c1 == 'x' || c1 == 'X') base = 16;
-        else if (c1 == 'o' || c1 == 'O') base = 8;
-        else if (c1 == 'b' || c1 == 'B') base = 2;
+        if (c0 != '0')
+            base = 10;
+        else if (c1 == 'x' || c1 == 'X')
+            base = 16;
+        else if (c1 == 'o' || c1 == 'O')
+            base = 8;
+        else if (c1 == 'b' || c1 == 'B')
+            base = 2;
         else { /* "old" C-style octal, now invalid: may still be zero */
             error_if_nonzero = true;
             base = 10;
         }
     }
-    if (c0 == '0' && ((base == 16 && (c1 == 'x' || c1 == 'X')) ||
-                      (base == 8 && (c1 == 'o' || c1 == 'O')) ||
-                      (base == 2 && (c1 == 'b' || c1 == 'B')))) {
+    if (c0 == '0' &&
+        ((base == 16 && (c1 == 'x' || c1 == 'X')) || (base == 8 && (c1 == 'o' || c1 == 'O')) ||
+         (base == 2 && (c1 == 'b' || c1 == 'B')))) {
         p += 2;
         if (p < end && *p == '_') p++; /* one underscore allowed after the prefix */
     }
@@ -1711,7 +1775,8 @@ static Obj *parse_int(Vm *vm, const char *s, size_t n, int base, bool *syntax) {
     }
     if (p == start) return NULL;
     const char *digits_end = p;
-    while (p < end && ascii_space(*p)) p++;
+    while (p < end && ascii_space(*p))
+        p++;
     if (p != end) return NULL;
     Big z;
     bool ok = binary ? digits_binary_base(vm, start, digits_end, base, ndig, &z)
@@ -1733,7 +1798,8 @@ static Obj *parse_int(Vm *vm, const char *s, size_t n, int base, bool *syntax) {
 /* ValueError "invalid literal for int() with base B: R", R the repr of the original text cut
  * to 200 characters (CPython's %.200R). */
 static Obj *invalid_literal(Vm *vm, const char *s, size_t n, int base, bool bytes) {
-    Obj *orig = bytes ? bytes_new(vm, (const unsigned char *)s, n < 200 ? n : 200) : str_new(vm, s, n);
+    Obj *orig =
+        bytes ? bytes_new(vm, (const unsigned char *)s, n < 200 ? n : 200) : str_new(vm, s, n);
     if (!orig) return NULL;
     Obj *r = bytes ? bytes_repr(vm, orig) : str_repr(vm, orig);
     DECREF(vm, orig);
@@ -1742,7 +1808,8 @@ static Obj *invalid_literal(Vm *vm, const char *s, size_t n, int base, bool byte
     size_t nb = ((Str *)r)->nbytes, cut = 0;
     for (size_t chars = 0; cut < nb && chars < 200; chars++) { /* 200 code points of UTF-8 */
         cut++;
-        while (cut < nb && ((unsigned char)rs[cut] & 0xC0) == 0x80) cut++;
+        while (cut < nb && ((unsigned char)rs[cut] & 0xC0) == 0x80)
+            cut++;
     }
     StrBuf b;
     sb_init(&b);
@@ -1818,14 +1885,18 @@ static Obj *int_from_bytes_text(Vm *vm, const unsigned char *s, size_t n, int ba
 /* ---------------------------------------------------------------------------------------- */
 /* The type: int(), repr, size, methods. */
 
-static Obj *int_repr(Vm *vm, Obj *o) { return int_to_str(vm, o, 10); }
+static Obj *int_repr(Vm *vm, Obj *o) {
+    return int_to_str(vm, o, 10);
+}
 
 static Obj *bool_repr(Vm *vm, Obj *o) {
     return str_intern_cstr(vm, ((Int *)o)->v ? "True" : "False");
 }
 
 /* __sizeof__: 24 + 4 per 30-bit digit, at least one (0 and False are 28). */
-static size_t int_size_of(Obj *o) { return int_pysize(int_ndigits(o)); }
+static size_t int_size_of(Obj *o) {
+    return int_pysize(int_ndigits(o));
+}
 
 /* Checks a conversion method's result. mirrors PyNumber_Long() / PyNumber_Index() */
 static Obj *converted(Vm *vm, Obj *r, const char *what) {
@@ -1845,7 +1916,8 @@ static Obj *number_long(Vm *vm, Obj *x) {
     if (IS_INT(x)) return int_exact(vm, x);
     if (IS_FLOAT(x)) return int_from_double(vm, ((Float *)x)->v);
     if (IS_STR(x)) return int_from_str(vm, str_cstr(x), ((Str *)x)->nbytes, 10);
-    if (KIND(x) == OBJ_BYTES) return int_from_bytes_text(vm, ((Bytes *)x)->s, ((Bytes *)x)->len, 10);
+    if (KIND(x) == OBJ_BYTES)
+        return int_from_bytes_text(vm, ((Bytes *)x)->s, ((Bytes *)x)->len, 10);
     bool found;
     Obj *r = call_special(vm, x, "__int__", NULL, 0, &found);
     if (found) return converted(vm, r, "__int__");
@@ -1869,7 +1941,8 @@ static Obj *int_new_type(Vm *vm, Type *t, Obj **args, int nargs, Obj *kwnames) {
     (void)t;
     int nkw = kwnames ? (int)TUPLE_LEN(kwnames) : 0;
     if (nargs + nkw > 2)
-        return vm_raise(vm, &Exc_TypeError, "int() takes at most 2 arguments (%d given)", nargs + nkw);
+        return vm_raise(vm, &Exc_TypeError, "int() takes at most 2 arguments (%d given)",
+                        nargs + nkw);
     Obj *x = nargs > 0 ? args[0] : NULL, *obase = nargs > 1 ? args[1] : NULL;
     for (int k = 0; k < nkw; k++) {
         Obj *name = TUPLE_ITEM(kwnames, k);
@@ -1911,8 +1984,9 @@ static Obj *bool_new_type(Vm *vm, Type *t, Obj **args, int nargs, Obj *kwnames) 
     return bool_from(truth);
 }
 
-#define NOARGS(name)                                                                           \
-    if (!args_no_kw(vm, "int." name, kw) || !args_check(vm, "int." name, nargs, 0, 0)) return NULL; \
+#define NOARGS(name)                                                                               \
+    if (!args_no_kw(vm, "int." name, kw) || !args_check(vm, "int." name, nargs, 0, 0))             \
+        return NULL;                                                                               \
     (void)args
 
 static Obj *int_m_bit_length(Vm *vm, Obj *self, Obj **args, int nargs, Obj *kw) {
@@ -1925,7 +1999,8 @@ static Obj *int_m_bit_count(Vm *vm, Obj *self, Obj **args, int nargs, Obj *kw) {
     View v;
     view_of(self, &v);
     int64_t count = 0;
-    for (ssize_t i = 0; i < v.n; i++) count += __builtin_popcount(v.d[i]);
+    for (ssize_t i = 0; i < v.n; i++)
+        count += __builtin_popcount(v.d[i]);
     return int_from_i64(vm, count);
 }
 
@@ -1998,7 +2073,8 @@ static Obj *int_m_pow(Vm *vm, Obj *self, Obj **args, int nargs, Obj *kw) {
 }
 
 static Obj *int_m_rpow(Vm *vm, Obj *self, Obj **args, int nargs, Obj *kw) {
-    if (!args_no_kw(vm, "int.__rpow__", kw) || !args_check(vm, "__rpow__", nargs, 1, 2)) return NULL;
+    if (!args_no_kw(vm, "int.__rpow__", kw) || !args_check(vm, "__rpow__", nargs, 1, 2))
+        return NULL;
     if (nargs == 2 && args[1] != Py_None) {
         if (!IS_INT(args[0]) || !IS_INT(args[1])) return obj_newref(Py_NotImplemented);
         return int_pow_mod(vm, args[0], self, args[1]);
@@ -2007,12 +2083,12 @@ static Obj *int_m_rpow(Vm *vm, Obj *self, Obj **args, int nargs, Obj *kw) {
 }
 
 /* __add__ and friends: the slot wrappers of int's number methods */
-#define INT_BINARY(name, op, reflected)                                                        \
-    static Obj *int_m_##name(Vm *vm, Obj *self, Obj **args, int nargs, Obj *kw) {              \
-        if (!args_no_kw(vm, "int.__" #name "__", kw) ||                                        \
-            !args_check(vm, "__" #name "__", nargs, 1, 1))                                     \
-            return NULL;                                                                       \
-        return reflected ? int_binop(vm, args[0], self, op) : int_binop(vm, self, args[0], op); \
+#define INT_BINARY(name, op, reflected)                                                            \
+    static Obj *int_m_##name(Vm *vm, Obj *self, Obj **args, int nargs, Obj *kw) {                  \
+        if (!args_no_kw(vm, "int.__" #name "__", kw) ||                                            \
+            !args_check(vm, "__" #name "__", nargs, 1, 1))                                         \
+            return NULL;                                                                           \
+        return reflected ? int_binop(vm, args[0], self, op) : int_binop(vm, self, args[0], op);    \
     }
 INT_BINARY(add, OP_ADD, 0)
 INT_BINARY(radd, OP_ADD, 1)
@@ -2038,14 +2114,14 @@ INT_BINARY(xor, OP_XOR, 0)
 INT_BINARY(rxor, OP_XOR, 1)
 
 /* __eq__ and friends: NotImplemented for a non-int (int == float is float's business) */
-#define INT_COMPARE(name, test)                                                                \
-    static Obj *int_m_##name(Vm *vm, Obj *self, Obj **args, int nargs, Obj *kw) {              \
-        if (!args_no_kw(vm, "int.__" #name "__", kw) ||                                        \
-            !args_check(vm, "__" #name "__", nargs, 1, 1))                                     \
-            return NULL;                                                                       \
-        if (!IS_INT(args[0])) return obj_newref(Py_NotImplemented);                            \
-        int c = int_compare(self, args[0]);                                                    \
-        return bool_from(test);                                                                \
+#define INT_COMPARE(name, test)                                                                    \
+    static Obj *int_m_##name(Vm *vm, Obj *self, Obj **args, int nargs, Obj *kw) {                  \
+        if (!args_no_kw(vm, "int.__" #name "__", kw) ||                                            \
+            !args_check(vm, "__" #name "__", nargs, 1, 1))                                         \
+            return NULL;                                                                           \
+        if (!IS_INT(args[0])) return obj_newref(Py_NotImplemented);                                \
+        int c = int_compare(self, args[0]);                                                        \
+        return bool_from(test);                                                                    \
     }
 INT_COMPARE(eq, c == 0)
 INT_COMPARE(ne, c != 0)

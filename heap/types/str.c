@@ -323,6 +323,17 @@ static Obj *str_from_cp(Vm *vm, uint32_t c) {
 
 /* Result of a method that may return its argument unchanged (unicode_result_unchanged):
  * the same object for an exact str. */
+/* Guards against building a huge text before str_make's own check: true (MemoryError set)
+ * when a result of `len` code points cannot exist in this run. */
+static bool str_too_long(Vm *vm, size_t len) {
+    if ((vm->limits.max_str && len > vm->limits.max_str) ||
+        (vm->limits.max_heap && len > vm->limits.max_heap)) {
+        vm_nomem(vm);
+        return true;
+    }
+    return false;
+}
+
 static Obj *str_unchanged(Obj *s) {
     return obj_newref(s);
 }
@@ -1478,6 +1489,11 @@ static Obj *m_replace(Vm *vm, Obj *self, Obj **args, int nargs, Obj *kw) {
     if (count < 0) count = SSIZE_MAX;
     Str *s = S(self), *o = S(old), *n = S(new_);
     if (count == 0 || (o->len == 0 && n->len == 0) || o->len > s->len) return str_unchanged(self);
+    if (n->len > o->len) { /* worst case: every position replaced */
+        size_t most = o->len ? s->len / o->len : s->len + 1;
+        if (most > (size_t)count) most = (size_t)count;
+        if (most && str_too_long(vm, s->len + most * (n->len - o->len))) return NULL;
+    }
     StrBuf b;
     sb_init(&b);
     ssize_t done = 0;
@@ -1801,6 +1817,7 @@ static Obj *just_impl(Vm *vm, Obj *self, Obj **args, int nargs, Obj *kw, int whi
     if (nargs > 1 && !fill_arg(vm, args[1], &fill)) return NULL;
     ssize_t len = (ssize_t)S(self)->len;
     if (len >= width) return str_unchanged(self);
+    if (str_too_long(vm, (size_t)width)) return NULL;
     size_t marg = (size_t)(width - len);
     if (which == 1) return pad(vm, self, 0, marg, fill);
     if (which == 2) return pad(vm, self, marg, 0, fill);
@@ -1826,6 +1843,7 @@ static Obj *m_zfill(Vm *vm, Obj *self, Obj **args, int nargs, Obj *kw) {
     if (!int_arg(vm, args[0], &width)) return NULL;
     Str *s = S(self);
     if ((ssize_t)s->len >= width) return str_unchanged(self);
+    if (str_too_long(vm, (size_t)width)) return NULL;
     size_t fill = (size_t)width - s->len;
     StrBuf b;
     sb_init(&b);
@@ -1858,6 +1876,10 @@ static Obj *m_expandtabs(Vm *vm, Obj *self, Obj **args, int nargs, Obj *kw) {
         if (c == '\t') {
             if (tabsize > 0) {
                 ssize_t incr = tabsize - (col % tabsize);
+                if (str_too_long(vm, b.n + (size_t)incr)) {
+                    sb_free(&b);
+                    return NULL;
+                }
                 col += incr;
                 sb_fill(&b, ' ', (size_t)incr);
             }

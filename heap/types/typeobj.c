@@ -575,6 +575,11 @@ extern Obj *builtin_object_attr(Vm *vm, Obj *o, const char *name); /* func.c / e
 
 Obj *obj_getattr(Vm *vm, Obj *o, Obj *name) {
     Type *t = o->type;
+    if (t == &WeakProxyType) {
+        extern Obj *weakproxy_referent(Vm * vm, Obj * p);
+        Obj *r = weakproxy_referent(vm, o);
+        return r ? obj_getattr(vm, r, name) : NULL;
+    }
     if (KIND(o) == OBJ_TYPE) return type_getattr(vm, (Type *)o, name);
     if (KIND(o) == OBJ_MODULE) {
         Obj *v = dict_get_str(((Module *)o)->dict, name);
@@ -676,6 +681,11 @@ static void type_flags_from_dict(Vm *vm, Type *t);
 
 int obj_setattr(Vm *vm, Obj *o, Obj *name, Obj *value) {
     Type *t = o->type;
+    if (t == &WeakProxyType) {
+        extern Obj *weakproxy_referent(Vm * vm, Obj * p);
+        Obj *r = weakproxy_referent(vm, o);
+        return r ? obj_setattr(vm, r, name, value) : -1;
+    }
     if (KIND(o) == OBJ_TYPE) {
         Type *cls = (Type *)o;
         if (!cls->heap) {
@@ -795,6 +805,7 @@ static void type_flags_from_dict(Vm *vm, Type *t) {
 static void type_dealloc(Vm *vm, Obj *o) {
     Type *t = (Type *)o;
     if (gc_is_tracked(o)) gc_untrack(vm, o);
+    if (t->weakrefs) weakref_clear_all(vm, o);
     XDECREF(vm, t->dict);
     XDECREF(vm, t->mro);
     XDECREF(vm, t->name_obj);

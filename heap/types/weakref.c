@@ -5,13 +5,18 @@
  * In a collection, weakrefs to unreachable objects are cleared first, and only weakrefs that
  * are themselves reachable get their callbacks (handle_weakrefs).
  */
+#include "heap/lang/code.h"
 #include "heap/types/types.h"
 
 #include <stdlib.h>
 #include <string.h>
 
 static Obj **weaklist_of(Obj *o) {
-    if (o->type->heap || o->type->is_exc) return &((Instance *)o)->weaklist;
+    if (KIND(o) == OBJ_FUNCTION) return &((Function *)o)->weaklist;
+    if (KIND(o) == OBJ_TYPE && ((Type *)o)->heap) return &((Type *)o)->weakrefs;
+    if (KIND(o) == OBJ_GENERATOR) return &((Generator *)o)->weaklist;
+    if ((o->type->heap && (o->type->weaklist || o->type->is_exc)) || o->type->is_exc)
+        return &((Instance *)o)->weaklist;
     return NULL;
 }
 
@@ -180,3 +185,36 @@ Type WeakProxyType = {
     .traverse = wr_traverse, .clear = wr_clear, .dealloc = wr_dealloc, .repr = wr_repr,
     .new_ = wr_new_type, .base = &ObjectType,
 };
+
+/* ---------------------------------------------------------------- _weakref functions */
+
+static Obj *wr_getweakrefcount(Vm *vm, Obj *self, Obj **args, int nargs, Obj *kw) {
+    (void)self;
+    if (!args_check(vm, "getweakrefcount", nargs, 1, 1) || !args_no_kw(vm, "getweakrefcount", kw)) return NULL;
+    Obj **head = weaklist_of(args[0]);
+    int64_t n = 0;
+    for (Obj *w = head ? *head : NULL; w; w = ((WeakRef *)w)->wr_next) n++;
+    return int_from_i64(vm, n);
+}
+
+static Obj *wr_getweakrefs(Vm *vm, Obj *self, Obj **args, int nargs, Obj *kw) {
+    (void)self;
+    if (!args_check(vm, "getweakrefs", nargs, 1, 1) || !args_no_kw(vm, "getweakrefs", kw)) return NULL;
+    Obj **head = weaklist_of(args[0]);
+    Obj *l = list_new(vm, 0);
+    for (Obj *w = head ? *head : NULL; l && w; w = ((WeakRef *)w)->wr_next) list_append(vm, l, w);
+    return l;
+}
+
+const MethodDef weakref_funcs[] = {
+    {"getweakrefcount", wr_getweakrefcount},
+    {"getweakrefs", wr_getweakrefs},
+    {NULL, NULL},
+};
+
+/* A proxy forwards to its referent; ReferenceError once it is dead. BORROWED or NULL. */
+Obj *weakproxy_referent(Vm *vm, Obj *p) {
+    Obj *r = ((WeakRef *)p)->referent;
+    if (!r) vm_raise(vm, &Exc_ReferenceError, "weakly-referenced object no longer exists");
+    return r;
+}

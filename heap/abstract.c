@@ -218,16 +218,7 @@ int64_t obj_hash(Vm *vm, Obj *o) {
         vm_raise(vm, &Exc_TypeError, "unhashable type: '%s'", obj_type_name(o));
         return -1;
     case OBJ_FROZENSET: return ((Set *)o)->hash != -1 ? ((Set *)o)->hash : 0;
-    case OBJ_BYTES: {
-        Bytes *b = (Bytes *)o;
-        if (b->hash != -1) return b->hash;
-        uint64_t h = 1469598103934665603ULL;
-        for (size_t i = 0; i < b->len; i++) h = (h ^ b->s[i]) * 1099511628211ULL;
-        int64_t r = (int64_t)(h >> 1);
-        if (r == -1) r = -2;
-        b->hash = r;
-        return r;
-    }
+    case OBJ_BYTES: return bytes_hash(o);
     case OBJ_WEAKREF: {
         WeakRef *w = (WeakRef *)o;
         if (w->hash != -1) return w->hash;
@@ -378,11 +369,8 @@ static Obj *builtin_compare(Vm *vm, Obj *a, Obj *b, int op) {
     if (IS_TUPLE(a) && IS_TUPLE(b))
         return seq_compare(vm, ((Tuple *)a)->items, TUPLE_LEN(a), ((Tuple *)b)->items, TUPLE_LEN(b), op);
     if (KIND(a) == OBJ_BYTES && KIND(b) == OBJ_BYTES) {
-        Bytes *x = (Bytes *)a, *y = (Bytes *)b;
-        size_t n = x->len < y->len ? x->len : y->len;
-        int c = memcmp(x->s, y->s, n);
-        if (c == 0) c = x->len < y->len ? -1 : x->len > y->len ? 1 : 0;
-        return cmp_result(vm, c < 0 ? -1 : c > 0 ? 1 : 0, op);
+        if (op == 2 || op == 3) return bool_from(bytes_eq(a, b) == (op == 2));
+        return cmp_result(vm, bytes_compare(a, b), op);
     }
     if (IS_DICT(a) && IS_DICT(b) && (op == 2 || op == 3)) {
         int eq = DICT_LEN(a) == DICT_LEN(b);
@@ -581,27 +569,7 @@ Obj *obj_getitem(Vm *vm, Obj *o, Obj *key) {
         return vm_raise(vm, &Exc_TypeError, "range indices must be integers or slices, not %s",
                         obj_type_name(key));
     }
-    case OBJ_BYTES: {
-        Bytes *b = (Bytes *)o;
-        if (IS_INT(key)) {
-            int64_t i;
-            if (!int_as_i64(key, &i)) i = (int64_t)b->len;
-            if (i < 0) i += (int64_t)b->len;
-            if (i < 0 || i >= (int64_t)b->len) return vm_raise(vm, &Exc_IndexError, "index out of range");
-            return int_from_i64(vm, b->s[i]);
-        }
-        if (TYPE(key) == &SliceType) {
-            ssize_t start, stop, step, n;
-            if (slice_indices(vm, key, (ssize_t)b->len, &start, &stop, &step, &n) < 0) return NULL;
-            unsigned char *buf = malloc((size_t)n + 1);
-            for (ssize_t i = 0, j = start; i < n; i++, j += step) buf[i] = b->s[j];
-            Obj *r = bytes_new(vm, buf, (size_t)n);
-            free(buf);
-            return r;
-        }
-        return vm_raise(vm, &Exc_TypeError, "byte indices must be integers or slices, not %s",
-                        obj_type_name(key));
-    }
+    case OBJ_BYTES: return bytes_getitem(vm, o, key);
     default: break;
     }
     if (o->type->heap) {
@@ -839,17 +807,7 @@ int obj_contains(Vm *vm, Obj *c, Obj *item) {
         if (v->sub == 0) return obj_contains(vm, v->dict, item);
         break;
     }
-    case OBJ_BYTES:
-        if (IS_INT(item)) {
-            int64_t b;
-            Bytes *by = (Bytes *)c;
-            if (!int_as_i64(item, &b) || b < 0 || b > 255) {
-                vm_raise(vm, &Exc_ValueError, "byte must be in range(0, 256)");
-                return -1;
-            }
-            return memchr(by->s, (int)b, by->len) != NULL;
-        }
-        break;
+    case OBJ_BYTES: return bytes_contains(vm, c, item);
     default: break;
     }
     if (c->type->heap) {
@@ -976,15 +934,7 @@ static Obj *seq_repeat(Vm *vm, Obj *seq, Obj *n) {
         for (ssize_t i = 0; i < len * k; i++) TUPLE_ITEM(r, i) = obj_newref(TUPLE_ITEM(seq, i % len));
         return r;
     }
-    case OBJ_BYTES: {
-        Bytes *b = (Bytes *)seq;
-        if (vm->limits.max_str && b->len * (size_t)k > vm->limits.max_str) return vm_nomem(vm);
-        unsigned char *buf = malloc(b->len * (size_t)k + 1);
-        for (int64_t i = 0; i < k; i++) memcpy(buf + b->len * (size_t)i, b->s, b->len);
-        Obj *r = bytes_new(vm, buf, b->len * (size_t)k);
-        free(buf);
-        return r;
-    }
+    case OBJ_BYTES: return bytes_mul(vm, seq, (ssize_t)k);
     default: return obj_newref(Py_NotImplemented);
     }
 }
@@ -1006,15 +956,7 @@ static Obj *builtin_binop(Vm *vm, Obj *a, Obj *b, int op) {
             for (ssize_t i = 0; i < nb; i++) TUPLE_ITEM(r, na + i) = obj_newref(TUPLE_ITEM(b, i));
             return r;
         }
-        if (KIND(a) == OBJ_BYTES && KIND(b) == OBJ_BYTES) {
-            Bytes *x = (Bytes *)a, *y = (Bytes *)b;
-            unsigned char *buf = malloc(x->len + y->len + 1);
-            memcpy(buf, x->s, x->len);
-            memcpy(buf + x->len, y->s, y->len);
-            Obj *r = bytes_new(vm, buf, x->len + y->len);
-            free(buf);
-            return r;
-        }
+        if (KIND(a) == OBJ_BYTES && KIND(b) == OBJ_BYTES) return bytes_concat(vm, a, b);
         break;
     case OP_MUL:
         if (IS_INT(b) && (IS_LIST(a) || IS_STR(a) || IS_TUPLE(a) || KIND(a) == OBJ_BYTES))

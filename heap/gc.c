@@ -216,7 +216,6 @@ static void move_unreachable(Obj *young, Obj *unreachable) {
 }
 
 static void deduce_unreachable(Vm *vm, Obj *young, Obj *unreachable, int gen) {
-    VALIDATE(young, 0, OBJ_F_COLLECTING | OBJ_F_UNREACHABLE);
     update_refs(young);
     phase(vm, GC_PHASE_UPDATE_REFS, gen);
     if (vm->gc_log) log_list(vm, young, "update_refs");
@@ -355,6 +354,7 @@ static ssize_t gc_collect_main(Vm *vm, int generation) {
     phase(vm, GC_PHASE_MERGE, generation);
 
     /* objects in young reachable from outside it stay; the rest are tentatively unreachable */
+    VALIDATE(young, 0, OBJ_F_COLLECTING | OBJ_F_UNREACHABLE);
     deduce_unreachable(vm, young, &unreachable, generation);
     untrack_tuples(vm, young);
 

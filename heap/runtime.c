@@ -552,6 +552,8 @@ void vm_free(Vm *vm) {
     CLEAR(vm, vm->gc.garbage);
     CLEAR(vm, vm->gc.callbacks);
     gc_collect(vm, 2);
+    extern void str_clear_interned(Vm * vm);
+    str_clear_interned(vm);
     CLEAR(vm, vm->interned);
     gc_clear_freelists(vm);
     /* statics */

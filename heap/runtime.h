@@ -67,6 +67,8 @@ typedef void (*EventHook)(Vm *vm, const Event *ev, void *ctx);
     X(TypeError, Exception)                                                                    \
     X(ValueError, Exception)                                                                   \
     X(UnicodeError, ValueError)                                                                \
+    X(UnicodeEncodeError, UnicodeError)                                                        \
+    X(UnicodeDecodeError, UnicodeError)                                                        \
     X(RuntimeError, Exception)                                                                 \
     X(SystemError, Exception)                                                                  \
     X(RecursionError, RuntimeError)                                                            \
@@ -156,6 +158,7 @@ struct Vm {
     void *hook_ctx;
     bool gc_log;             /* print collector phases to stderr (--gc-log) */
     int stress_gc;           /* collect on every GC allocation (debug) */
+    bool time_gc;            /* report the wall time of explicit gc.collect() (benchmarks) */
 };
 
 /* Lifecycle. */

@@ -47,10 +47,12 @@ static int cmd_run(int argc, char **argv) {
     unsigned long long max_steps = 10000000ULL;
     bool gc_log = false;
     int stress = 0;
+    bool time_gc = false;
     for (int i = 0; i < argc; i++) {
         if (!strcmp(argv[i], "--max-steps") && i + 1 < argc) max_steps = strtoull(argv[++i], NULL, 10);
         else if (!strcmp(argv[i], "--gc-log")) gc_log = true;
         else if (!strcmp(argv[i], "--stress-gc")) stress = 1;
+        else if (!strcmp(argv[i], "--time-gc")) time_gc = true;
         else if (argv[i][0] == '-' && argv[i][1]) return usage();
         else file = argv[i];
     }
@@ -65,6 +67,7 @@ static int cmd_run(int argc, char **argv) {
     vm->limits.max_steps = max_steps;
     vm->gc_log = gc_log;
     vm->stress_gc = stress;
+    vm->time_gc = time_gc;
     vm->write_out = write_fd;
     vm->write_ctx = stdout;
     vm->write_err = write_fd;

@@ -665,22 +665,7 @@ static Obj *const_leaf(Compiler *c, Expr *e) {
     return intern_const(c, v, true);
 }
 
-static size_t int_bits(Obj *o) {
-    size_t nd = int_ndigits(o);
-    if (int_sign(o) == 0) return 0;
-    /* approximate bit length: enough for the optimizer's limits */
-    int64_t v;
-    if (int_as_i64(o, &v)) {
-        uint64_t a = v < 0 ? (uint64_t)(-(v + 1)) + 1 : (uint64_t)v;
-        size_t b = 0;
-        while (a) {
-            b++;
-            a >>= 1;
-        }
-        return b;
-    }
-    return nd * 30;
-}
+static size_t int_bits(Obj *o) { return int_bit_length(o); }
 
 /* The AST optimizer's folding (Python/ast_opt.c). NEW constant or NULL when not foldable. */
 static Obj *fold(Compiler *c, Expr *e) {

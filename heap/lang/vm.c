@@ -395,36 +395,11 @@ static Obj *format_value(Vm *vm, Obj *v, int conv, Obj *spec) {
     Obj *x;
     if (conv == 1) x = obj_str(vm, v);
     else if (conv == 2) x = obj_repr(vm, v);
-    else if (conv == 3) x = obj_repr(vm, v);
+    else if (conv == 3) x = str_ascii(vm, v);
     else x = obj_newref(v);
     if (!x) return NULL;
-    Obj *r;
-    const char *s = spec ? str_cstr(spec) : "";
-    size_t n = spec ? ((Str *)spec)->nbytes : 0;
-    if (n == 0 && IS_STR(x)) return x;
-    switch (KIND(x)) {
-    case OBJ_INT:
-    case OBJ_BOOL:
-        if (n == 0) r = obj_str(vm, x);
-        else r = int_format(vm, x, s, n);
-        break;
-    case OBJ_FLOAT: r = float_format(vm, ((Float *)x)->v, s, n); break;
-    case OBJ_STR: r = str_format_spec(vm, x, s, n); break;
-    default:
-        if (x->type->heap) {
-            Obj *f = type_lookup_cstr(vm, x->type, "__format__");
-            if (f) {
-                bool found;
-                Obj *sp = spec ? obj_newref(spec) : obj_newref(vm->empty_str);
-                r = call_special(vm, x, "__format__", &sp, 1, &found);
-                DECREF(vm, sp);
-                break;
-            }
-        }
-        if (n == 0) r = obj_str(vm, x);
-        else r = vm_raise(vm, &Exc_TypeError, "unsupported format string passed to %s.__format__", x->type->name);
-        break;
-    }
+    if (!spec && IS_STR(x)) return x;
+    Obj *r = obj_format(vm, x, spec);
     DECREF(vm, x);
     return r;
 }

@@ -94,7 +94,7 @@ BUILTIN(repr) {
 BUILTIN(ascii) {
     UNUSED_SELF;
     if (!args_no_kw(vm, "ascii", kw) || !args_check(vm, "ascii", nargs, 1, 1)) return NULL;
-    return obj_repr(vm, args[0]);
+    return str_ascii(vm, args[0]);
 }
 
 BUILTIN(isinstance) {
@@ -478,23 +478,7 @@ BUILTIN(pow) {
 BUILTIN(format) {
     UNUSED_SELF;
     if (!args_no_kw(vm, "format", kw) || !args_check(vm, "format", nargs, 1, 2)) return NULL;
-    Obj *spec = nargs == 2 ? args[1] : NULL;
-    const char *s = spec ? str_cstr(spec) : "";
-    size_t n = spec ? ((Str *)spec)->nbytes : 0;
-    Obj *x = args[0];
-    if (IS_INT(x) && KIND(x) != OBJ_BOOL) return n ? int_format(vm, x, s, n) : obj_str(vm, x);
-    if (KIND(x) == OBJ_BOOL) return n ? int_format(vm, x, s, n) : obj_str(vm, x);
-    if (IS_FLOAT(x)) return float_format(vm, ((Float *)x)->v, s, n);
-    if (IS_STR(x)) return str_format_spec(vm, x, s, n);
-    if (x->type->heap && type_lookup_cstr(vm, x->type, "__format__")) {
-        bool found;
-        Obj *sp = spec ? obj_newref(spec) : obj_newref(vm->empty_str);
-        Obj *r = call_special(vm, x, "__format__", &sp, 1, &found);
-        DECREF(vm, sp);
-        return r;
-    }
-    if (n == 0) return obj_str(vm, x);
-    return vm_raise(vm, &Exc_TypeError, "unsupported format string passed to %s.__format__", x->type->name);
+    return obj_format(vm, args[0], nargs == 2 ? args[1] : NULL);
 }
 
 extern Obj *obj_dir(Vm *vm, Obj *o);

@@ -8,7 +8,9 @@
 #include "heap/lang/code.h"
 #include "heap/types/types.h"
 
+#include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 #define FN(name) static Obj *name(Vm *vm, Obj *self, Obj **args, int nargs, Obj *kw)
 
@@ -155,7 +157,14 @@ FN(gc_collect_fn) {
     int gen;
     if (nargs > 1) return vm_raise(vm, &Exc_TypeError, "collect() takes at most 1 argument (%d given)", nargs);
     if (!gen_arg(vm, args, nargs, kw, &gen, 2)) return NULL;
+    struct timespec t0, t1;
+    if (vm->time_gc) clock_gettime(CLOCK_MONOTONIC, &t0);
     ssize_t n = gc_collect(vm, gen);
+    if (vm->time_gc) {
+        clock_gettime(CLOCK_MONOTONIC, &t1);
+        fprintf(stderr, "gc.collect: %.3f ms, %zd unreachable\n",
+                (double)(t1.tv_sec - t0.tv_sec) * 1e3 + (double)(t1.tv_nsec - t0.tv_nsec) / 1e6, n);
+    }
     if (n < 0) return NULL;
     return int_from_i64(vm, n);
 }

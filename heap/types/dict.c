@@ -34,6 +34,7 @@
 
 #include "heap/lang/ast.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -1378,8 +1379,7 @@ static Obj *m_get(Vm *vm, Obj *self, Obj **args, int nargs, Obj *kw) {
 }
 
 static Obj *m_getitem(Vm *vm, Obj *self, Obj **args, int nargs, Obj *kw) {
-    if (!args_no_kw(vm, "dict.__getitem__", kw) ||
-        !args_check(vm, "dict.__getitem__", nargs, 1, 1))
+    if (!args_no_kw(vm, "dict.__getitem__", kw) || !args_check(vm, "dict.__getitem__", nargs, 1, 1))
         return NULL;
     return dict_getitem(vm, self, args[0]);
 }
@@ -1395,8 +1395,7 @@ static Obj *m_contains(Vm *vm, Obj *self, Obj **args, int nargs, Obj *kw) {
 
 static Obj *m_sizeof(Vm *vm, Obj *self, Obj **args, int nargs, Obj *kw) {
     (void)args;
-    if (!args_no_kw(vm, "dict.__sizeof__", kw) ||
-        !args_check(vm, "dict.__sizeof__", nargs, 0, 0))
+    if (!args_no_kw(vm, "dict.__sizeof__", kw) || !args_check(vm, "dict.__sizeof__", nargs, 0, 0))
         return NULL;
     return int_from_i64(vm, (int64_t)dict_sizeof(self));
 }
@@ -1428,7 +1427,8 @@ static Obj *m_pop(Vm *vm, Obj *self, Obj **args, int nargs, Obj *kw) {
  * made combined (64 slots, the shared keys' size) before the last entry goes */
 static Obj *m_popitem(Vm *vm, Obj *self, Obj **args, int nargs, Obj *kw) {
     (void)args;
-    if (!args_no_kw(vm, "dict.popitem", kw) || !args_check(vm, "dict.popitem", nargs, 0, 0)) return NULL;
+    if (!args_no_kw(vm, "dict.popitem", kw) || !args_check(vm, "dict.popitem", nargs, 0, 0))
+        return NULL;
     Dict *d = (Dict *)self;
     Obj *res = tuple_new(vm, 2);
     if (!res) return NULL;
@@ -1488,7 +1488,8 @@ static Obj *m_copy(Vm *vm, Obj *self, Obj **args, int nargs, Obj *kw) {
 
 static Obj *m_clear(Vm *vm, Obj *self, Obj **args, int nargs, Obj *kw) {
     (void)args;
-    if (!args_no_kw(vm, "dict.clear", kw) || !args_check(vm, "dict.clear", nargs, 0, 0)) return NULL;
+    if (!args_no_kw(vm, "dict.clear", kw) || !args_check(vm, "dict.clear", nargs, 0, 0))
+        return NULL;
     dict_clear(vm, self);
     return obj_newref(vm->none);
 }
@@ -1827,8 +1828,9 @@ Obj *dictview_binop(Vm *vm, Obj *a, Obj *b, int op) {
 
 /* view.isdisjoint(other), mirrors dictviews_isdisjoint() */
 static Obj *m_view_isdisjoint(Vm *vm, Obj *self, Obj **args, int nargs, Obj *kw) {
-    if (!args_no_kw(vm, "isdisjoint", kw) || !args_check(vm, "isdisjoint", nargs, 1, 1))
-        return NULL;
+    char name[40];
+    snprintf(name, sizeof name, "%s.isdisjoint", TYPE(self)->name);
+    if (!args_no_kw(vm, name, kw) || !args_check(vm, name, nargs, 1, 1)) return NULL;
     Obj *other = args[0];
     if (self == other) return bool_from(DICT_LEN(((DictView *)self)->dict) == 0);
     Obj *it;

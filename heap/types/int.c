@@ -55,10 +55,11 @@ typedef int64_t stwodigits;
 #define INT_MAX_DIGITS ((ssize_t)1 << 22) /* memviz: 4M digits (126M bits) per int */
 
 #define SMALL_N 262 /* -5 .. 256 */
-/* id() of the statics: CPython keeps them in its static data, 32-byte PyLongObjects in a row
- * (id(1) - id(0) == 32) and False 32 bytes above True; these are a 3.11.7 build's addresses. */
-#define SMALL_INTS_ADDR 0x7fdc7794e7e8ull /* id(-5) */
-#define TRUE_ADDR 0x7fdc77846f00ull
+/* id() of the statics. CPython keeps them in its static data: 32-byte PyLongObjects in a row
+ * (id(1) - id(0) == 32), False 32 bytes above True, id(0) - id(True) == 0x107988 in a 3.11.7
+ * build. memviz puts them in the static region runtime.c uses for None (0x55d0c0a...). */
+#define TRUE_ADDR 0x55d0c0a46f00ull
+#define SMALL_INTS_ADDR (TRUE_ADDR + 0x107988ull - 5 * 32) /* id(-5) */
 
 static const char LIMIT_TO_STR[] = "Exceeds the limit (%d digits) for integer string conversion; "
                                    "use sys.set_int_max_str_digits() to increase the limit";

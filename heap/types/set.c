@@ -21,6 +21,7 @@
 
 #include "heap/lang/ast.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -975,15 +976,23 @@ Obj *set_richcompare(Vm *vm, Obj *v, Obj *w, int op) {
 
 /* ---------------------------------------------------------------- methods */
 
+/* "set.add" / "frozenset.copy": how CPython names a method in its argument errors */
+static const char *qualname(Obj *self, const char *name, char *buf, size_t n) {
+    snprintf(buf, n, "%s.%s", KIND(self) == OBJ_FROZENSET ? "frozenset" : "set", name);
+    return buf;
+}
+
 #define NOARGS(name)                                                                               \
-    do {                                                                                           \
-        (void)args;                                                                                \
-        if (!args_no_kw(vm, name, kw) || !args_check(vm, name, nargs, 0, 0)) return NULL;          \
-    } while (0)
+    char qn[48];                                                                                   \
+    (void)args;                                                                                    \
+    if (!args_no_kw(vm, qualname(self, name, qn, sizeof qn), kw) ||                                \
+        !args_check(vm, qn, nargs, 0, 0))                                                          \
+    return NULL
 #define ONEARG(name)                                                                               \
-    do {                                                                                           \
-        if (!args_no_kw(vm, name, kw) || !args_check(vm, name, nargs, 1, 1)) return NULL;          \
-    } while (0)
+    char qn[48];                                                                                   \
+    if (!args_no_kw(vm, qualname(self, name, qn, sizeof qn), kw) ||                                \
+        !args_check(vm, qn, nargs, 1, 1))                                                          \
+    return NULL
 
 static Obj *m_add(Vm *vm, Obj *self, Obj **args, int nargs, Obj *kw) {
     ONEARG("add");

@@ -32,6 +32,11 @@ Obj *int_pow_mod(Vm *vm, Obj *a, Obj *b, Obj *m);
 Obj *int_round(Vm *vm, Obj *o, Obj *ndigits);
 Obj *int_format(Vm *vm, Obj *o, const char *spec, size_t n); /* NEW str */
 #define SMALL_INT(vm, v) ((vm)->small_ints[(v) + 5])
+Obj *int_alloc_i64(Vm *vm, int64_t v);        /* a fresh int, no small-int check */
+Obj *int_divmod(Vm *vm, Obj *a, Obj *b);      /* (q, r) or NotImplemented */
+int int_compare_double(Obj *a, double d);     /* exact; d not NaN */
+size_t int_bit_length(Obj *o);
+void int_destroy_statics(Vm *vm);
 
 /* ---- float (float.c) ---- */
 Obj *float_new(Vm *vm, double v);
@@ -84,7 +89,20 @@ Obj *sb_finish(Vm *vm, StrBuf *b); /* NEW str; frees the buffer */
 void sb_free(StrBuf *b);
 int utf8_decode(const unsigned char *s, size_t n, uint32_t *cp); /* bytes consumed */
 
+void str_init_statics(Vm *vm);
+void str_free_statics(Vm *vm);
+void str_clear_interned(Vm *vm);      /* gives back the interned dict's uncounted refs */
+Obj *str_ascii(Vm *vm, Obj *o);       /* ascii(o) */
+Obj *obj_format(Vm *vm, Obj *o, Obj *spec); /* format(o, spec); spec may be NULL */
+
 /* ---- bytes (str.c) ---- */
+int64_t bytes_hash(Obj *b);
+bool bytes_eq(Obj *a, Obj *b);
+int bytes_compare(Obj *a, Obj *b);
+Obj *bytes_concat(Vm *vm, Obj *a, Obj *b);
+Obj *bytes_mul(Vm *vm, Obj *b, ssize_t n);
+Obj *bytes_getitem(Vm *vm, Obj *b, Obj *key);
+int bytes_contains(Vm *vm, Obj *b, Obj *item);
 Obj *bytes_new(Vm *vm, const unsigned char *s, size_t n);
 Obj *bytes_repr(Vm *vm, Obj *b);
 

@@ -6,20 +6,38 @@ gc.collect()
 def c0():
     return gc.get_count()[0]
 
+c0()
+res = []
+keep = []
 base = c0()
-ds = [{} for i in range(200)]
-print("200 empty dicts created:", c0() - base)
+for i in range(200):
+    keep.append({})
+res.append(c0() - base)
 base = c0()
-ds.clear()
-print("200 untracked dicts freed:", c0() - base)
+keep.clear()
+res.append(c0() - base)
 base = c0()
-ds = [{} for i in range(200)]
-print("200 empty dicts again:", c0() - base)
+for i in range(200):
+    keep.append({})
+res.append(c0() - base)
+keep.clear()
 base = c0()
 x = {}
 y = {}
-print("two dicts:", c0() - base)
+res.append(c0() - base)
 base = c0()
 del x, y
-print("del two dicts:", c0() - base)
+res.append(c0() - base)
+base = c0()
+for i in range(200):
+    keep.append({"k": i})
+res.append(c0() - base)
+base = c0()
+keep.clear()
+res.append(c0() - base)
+labels = ["200 empty dicts created", "200 untracked dicts freed",
+          "200 empty dicts again", "two dicts", "del two dicts",
+          "200 one-item dicts", "200 one-item dicts freed"]
+for label, delta in zip(labels, res):
+    print(label + ":", delta)
 gc.enable()

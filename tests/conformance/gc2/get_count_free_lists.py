@@ -6,24 +6,34 @@ gc.collect()
 def c0():
     return gc.get_count()[0]
 
+c0()
+res = []
+keep = []
 base = c0()
-ls = [[] for i in range(101)]
-print("101 lists created:", c0() - base)
+for i in range(101):
+    keep.append([])
+res.append(c0() - base)
 base = c0()
-ls.clear()
-print("101 lists deleted:", c0() - base)
+keep.clear()
+res.append(c0() - base)
 base = c0()
-ls2 = [[] for i in range(101)]
-print("101 lists created again:", c0() - base)
-del ls, ls2
+for i in range(101):
+    keep.append([])
+res.append(c0() - base)
+keep.clear()
 gc.collect()
+c0()
 base = c0()
 x = []
-print("new [] after full collect:", c0() - base)
+res.append(c0() - base)
 base = c0()
 del x
-print("del []:", c0() - base)
+res.append(c0() - base)
 base = c0()
 x = []
-print("[] from the free list:", c0() - base)
+res.append(c0() - base)
+labels = ["101 lists created", "101 lists deleted", "101 lists created again",
+          "new [] after full collect", "del []", "[] from the free list"]
+for label, delta in zip(labels, res):
+    print(label + ":", delta)
 gc.enable()

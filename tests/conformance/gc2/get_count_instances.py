@@ -17,25 +17,41 @@ gc.collect()
 def c0():
     return gc.get_count()[0]
 
+c0()
+Node(0)  # puts the 1-tuple used for the call arguments on its free list
+res = []
 base = c0()
 n = Node(1)
-print("Node():", c0() - base)
+res.append(c0() - base)
 base = c0()
 d = n.__dict__
-print("first __dict__ access:", c0() - base)
+res.append(c0() - base)
 base = c0()
 d = n.__dict__
-print("second __dict__ access:", c0() - base)
+res.append(c0() - base)
 base = c0()
 s = Slotted()
-print("slots instance:", c0() - base)
+res.append(c0() - base)
 base = c0()
 del s
-print("del slots instance:", c0() - base)
+res.append(c0() - base)
 base = c0()
 f = lambda: 0
-print("lambda:", c0() - base)
+res.append(c0() - base)
 base = c0()
-nodes = [Node(i) for i in range(5)]
-print("5 Nodes in a new list:", c0() - base)
+del f
+res.append(c0() - base)
+keep = []
+base = c0()
+for i in range(5):
+    keep.append(Node(i))
+res.append(c0() - base)
+base = c0()
+keep.clear()
+res.append(c0() - base)
+labels = ["Node()", "first __dict__ access", "second __dict__ access",
+          "slots instance", "del slots instance", "lambda", "del lambda",
+          "5 Nodes", "5 Nodes freed"]
+for label, delta in zip(labels, res):
+    print(label + ":", delta)
 gc.enable()

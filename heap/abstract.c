@@ -217,7 +217,7 @@ int64_t obj_hash(Vm *vm, Obj *o) {
     case OBJ_DICTVIEW:
         vm_raise(vm, &Exc_TypeError, "unhashable type: '%s'", obj_type_name(o));
         return -1;
-    case OBJ_FROZENSET: return ((Set *)o)->hash != -1 ? ((Set *)o)->hash : 0;
+    case OBJ_FROZENSET: return set_hash(o);
     case OBJ_BYTES: return bytes_hash(o);
     case OBJ_WEAKREF: {
         WeakRef *w = (WeakRef *)o;
@@ -418,13 +418,7 @@ static Obj *builtin_compare(Vm *vm, Obj *a, Obj *b, int op) {
         }
         return bool_from(op == 2 ? eq : !eq);
     }
-    if (KIND(a) == OBJ_DICTVIEW && KIND(b) == OBJ_DICTVIEW && (op == 2 || op == 3)) {
-        Obj *sa = set_new(vm, &SetType, a), *sb = sa ? set_new(vm, &SetType, b) : NULL;
-        Obj *r = sb ? set_binop(vm, sa, sb, 100 + op) : NULL;
-        XDECREF(vm, sa);
-        XDECREF(vm, sb);
-        return r;
-    }
+    if (KIND(a) == OBJ_DICTVIEW || KIND(b) == OBJ_DICTVIEW) return dictview_richcompare(vm, a, b, op);
     return obj_newref(Py_NotImplemented);
 }
 
@@ -802,11 +796,7 @@ int obj_contains(Vm *vm, Obj *c, Obj *item) {
         }
         break;
     }
-    case OBJ_DICTVIEW: {
-        DictView *v = (DictView *)c;
-        if (v->sub == 0) return obj_contains(vm, v->dict, item);
-        break;
-    }
+    case OBJ_DICTVIEW: return dictview_contains(vm, c, item);
     case OBJ_BYTES: return bytes_contains(vm, c, item);
     default: break;
     }
@@ -971,17 +961,9 @@ static Obj *builtin_binop(Vm *vm, Obj *a, Obj *b, int op) {
     case OP_AND_BIT:
     case OP_SUB:
     case OP_XOR:
-        if ((KIND(a) == OBJ_SET || KIND(a) == OBJ_FROZENSET || KIND(a) == OBJ_DICTVIEW) &&
-            (KIND(b) == OBJ_SET || KIND(b) == OBJ_FROZENSET || KIND(b) == OBJ_DICTVIEW)) {
-            if (KIND(a) == OBJ_DICTVIEW || KIND(b) == OBJ_DICTVIEW) {
-                Obj *sa = set_new(vm, &SetType, a);
-                if (!sa) return NULL;
-                Obj *r = set_binop(vm, sa, b, op);
-                DECREF(vm, sa);
-                return r;
-            }
+        if (KIND(a) == OBJ_DICTVIEW || KIND(b) == OBJ_DICTVIEW) return dictview_binop(vm, a, b, op);
+        if ((KIND(a) == OBJ_SET || KIND(a) == OBJ_FROZENSET) && (KIND(b) == OBJ_SET || KIND(b) == OBJ_FROZENSET))
             return set_binop(vm, a, b, op);
-        }
         if (op == OP_OR_BIT && IS_DICT(a) && IS_DICT(b)) {
             Obj *r = dict_copy(vm, a);
             if (r && dict_update(vm, r, b) < 0) {

@@ -309,15 +309,7 @@ void gc_clear_freelists(Vm *vm) {
         vm->live_objects++;
         obj_free_mem(vm, o);
     }
-    while (vm->ndict_free > 0) {
-        Obj *o = vm->dict_free[--vm->ndict_free];
-        vm->live_objects++;
-        obj_free_mem(vm, o);
-    }
-    while (vm->nkeys_free > 0) {
-        uint64_t a = vm->keys_free[--vm->nkeys_free];
-        alloc_free(&vm->alloc, a, 32 + 8 + 5 * 16);
-    }
+    dict_clear_freelists(vm);
     while (vm->nfloat_free > 0) {
         Obj *o = vm->float_free[--vm->nfloat_free];
         vm->live_objects++;

@@ -869,9 +869,15 @@ static void compile_display(Compiler *c, Expr *e) {
             for (int i = 0; i < n; i++) TUPLE_ITEM(t, i) = items[i];
             free(items);
             if (e->kind == EXPR_SET) {
-                Obj *fs = set_new(c->vm, &FrozenSetType, t);
+                /* merge_consts_recursive rebuilds a frozenset constant from its own order */
+                Obj *fs1 = set_new(c->vm, &FrozenSetType, t);
                 DECREF(c->vm, t);
-                t = fs;
+                Obj *l = obj_to_list(c->vm, fs1);
+                DECREF(c->vm, fs1);
+                Obj *t2 = tuple_from_array(c->vm, ((List *)l)->items, LIST_LEN(l));
+                DECREF(c->vm, l);
+                t = set_new(c->vm, &FrozenSetType, t2);
+                DECREF(c->vm, t2);
             }
             t = intern_const(c, t, false);
             if (e->kind == EXPR_TUPLE) {
@@ -920,61 +926,77 @@ static void compile_display(Compiler *c, Expr *e) {
     if (e->kind == EXPR_TUPLE) emit(c, OP_LIST_TO_TUPLE, 0);
 }
 
-static void compile_dict(Compiler *c, Expr *e) {
-    int n = e->nvalues;
-    bool has_unpack = false;
-    for (int i = 0; i < n; i++)
-        if (!e->keys[i]) has_unpack = true;
-    if (!has_unpack && n > 1 && n <= 16 && all_const(c, e->keys, n)) {
-        Obj **keys = malloc(sizeof(Obj *) * (size_t)n);
+/* mirrors compiler_subdict(): items [begin, end) of a dict display */
+static void compile_subdict(Compiler *c, Expr *e, int begin, int end) {
+    int n = end - begin;
+    bool big = n * 2 > 30; /* STACK_USE_GUIDELINE */
+    if (n > 1 && !big && all_const(c, e->keys + begin, n)) {
+        Obj *t = tuple_new(c->vm, n);
         bool ok = true;
         for (int i = 0; i < n; i++) {
-            keys[i] = fold(c, e->keys[i]);
-            if (!keys[i]) {
-                for (int j = 0; j < i; j++) DECREF(c->vm, keys[j]);
+            TUPLE_ITEM(t, i) = fold(c, e->keys[begin + i]);
+            if (!TUPLE_ITEM(t, i)) {
                 ok = false;
-                break;
+                TUPLE_ITEM(t, i) = obj_newref(c->vm->none);
             }
         }
         if (ok) {
-            compile_exprs(c, e->values, n);
-            Obj *t = tuple_new(c->vm, n);
-            for (int i = 0; i < n; i++) TUPLE_ITEM(t, i) = keys[i];
-            free(keys);
+            compile_exprs(c, e->values + begin, n);
             load_const(c, intern_const(c, t, false));
             emit(c, OP_BUILD_CONST_KEY_MAP, n);
             return;
         }
-        free(keys);
+        DECREF(c->vm, t);
     }
-    int pending = 0;
-    bool built = false;
+    if (big) {
+        emit(c, OP_BUILD_MAP, 0);
+        for (int i = begin; i < end; i++) {
+            compile_expr(c, e->keys[i]);
+            compile_expr(c, e->values[i]);
+            emit(c, OP_MAP_ADD, 1);
+        }
+        return;
+    }
+    for (int i = begin; i < end; i++) {
+        compile_expr(c, e->keys[i]);
+        compile_expr(c, e->values[i]);
+    }
+    emit(c, OP_BUILD_MAP, n);
+}
+
+/* mirrors compiler_dict() */
+static void compile_dict(Compiler *c, Expr *e) {
+    int n = e->nvalues, elements = 0;
+    bool have_dict = false;
     for (int i = 0; i < n; i++) {
         if (!e->keys[i]) {
-            if (!built || pending) {
-                emit(c, OP_BUILD_MAP, pending);
-                if (built) emit(c, OP_DICT_UPDATE, 1);
-                built = true;
-                pending = 0;
+            if (elements) {
+                compile_subdict(c, e, i - elements, i);
+                if (have_dict) emit(c, OP_DICT_UPDATE, 1);
+                have_dict = true;
+                elements = 0;
+            }
+            if (!have_dict) {
+                emit(c, OP_BUILD_MAP, 0);
+                have_dict = true;
             }
             compile_expr(c, e->values[i]);
             emit(c, OP_DICT_UPDATE, 1);
-            continue;
-        }
-        compile_expr(c, e->keys[i]);
-        compile_expr(c, e->values[i]);
-        pending++;
-        if (pending == 16 && (built || i + 1 < n)) {
-            emit(c, OP_BUILD_MAP, pending);
-            if (built) emit(c, OP_DICT_UPDATE, 1);
-            built = true;
-            pending = 0;
+        } else if (elements * 2 > 30) {
+            compile_subdict(c, e, i - elements, i + 1);
+            if (have_dict) emit(c, OP_DICT_UPDATE, 1);
+            have_dict = true;
+            elements = 0;
+        } else {
+            elements++;
         }
     }
-    if (!built || pending) {
-        emit(c, OP_BUILD_MAP, pending);
-        if (built) emit(c, OP_DICT_UPDATE, 1);
+    if (elements) {
+        compile_subdict(c, e, n - elements, n);
+        if (have_dict) emit(c, OP_DICT_UPDATE, 1);
+        have_dict = true;
     }
+    if (!have_dict) emit(c, OP_BUILD_MAP, 0);
 }
 
 static const char *qualname_for(Compiler *c, const char *name) {

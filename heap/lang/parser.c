@@ -1886,7 +1886,12 @@ static void parse_call_args(Parser *p, Expr ***args_out, int *nargs, Keyword **k
                 g->generators = parse_comp_clauses(p, &g->ngenerators);
                 end_expr(p, g);
                 if (!(first_arg && cur(p) == TOK_RPAR)) {
-                    error_node(p, e, "Generator expression must be parenthesized");
+                    /* invalid_arguments: a generator expression after other arguments, or
+                     * followed by more */
+                    if ((!first_arg || cur(p) == TOK_COMMA) && !p->no_invalid) {
+                        error_node(p, e, "Generator expression must be parenthesized");
+                    }
+                    generic_error(p);
                 }
                 /* f(x for x in y): the generator expression spans the call's parentheses */
                 const Token *open = st - 1;
@@ -2054,8 +2059,37 @@ static Expr *parse_primary(Parser *p)
 
 /* ================================================================== operators */
 
+typedef struct {
+    Expr *(*fn)(Parser *, int);
+    int arg;
+} OperandCtx;
+
+static Expr *call_operand(Parser *p, void *vctx)
+{
+    OperandCtx *c = vctx;
+    return c->fn(p, c->arg);
+}
+
+/* The operand after a binary operator, comparison, 'and'/'or', 'if' or 'else'. When it does
+ * not parse, NULL is returned and the caller backs up to before the operator, as PEG
+ * backtracking does (`1 if k <= else 2` is then reported as a missing 'else'). */
+static Expr *try_operand(Parser *p, Expr *(*fn)(Parser *, int), int arg)
+{
+    if (!starts_expression(cur(p))) {
+        return NULL;
+    }
+    OperandCtx c = {fn, arg};
+    return try_ctx(p, call_operand, &c, 0, 0);
+}
+
 /* power: await_primary ['**' factor] */
 static Expr *parse_factor(Parser *p);
+
+static Expr *parse_factor_arg(Parser *p, int unused)
+{
+    (void)unused;
+    return parse_factor(p);
+}
 
 static Expr *parse_power(Parser *p)
 {
@@ -2065,13 +2099,19 @@ static Expr *parse_power(Parser *p)
     const Token *st = peek(p);
     Expr *e = parse_primary(p);
     if (cur(p) == TOK_DOUBLESTAR) {
+        int oppos = p->pos;
         advance(p);
+        enter(p);
+        Expr *r = try_operand(p, parse_factor_arg, 0);
+        leave(p);
+        if (!r) {
+            p->pos = oppos;
+            return e;
+        }
         Expr *b = new_expr(p, EXPR_BINOP, st);
         b->op = OP_POW;
         b->left = e;
-        enter(p);
-        b->right = parse_factor(p);
-        leave(p);
+        b->right = r;
         end_expr(p, b);
         return b;
     }
@@ -2130,8 +2170,14 @@ static Expr *parse_binary(Parser *p, int minprec)
         if (prec == 0 || prec < minprec) {
             return left;
         }
+        int oppos = p->pos;
         advance(p);
-        Expr *right = prec == 6 ? parse_factor(p) : parse_binary(p, prec + 1);
+        Expr *right = prec == 6 ? try_operand(p, parse_factor_arg, 0)
+                                : try_operand(p, parse_binary, prec + 1);
+        if (!right) {
+            p->pos = oppos;
+            return left;
+        }
         Expr *b = new_expr(p, EXPR_BINOP, st);
         b->op = op;
         b->left = left;
@@ -2183,13 +2229,17 @@ static Expr *parse_comparison(Parser *p)
     if (!ntok) {
         return left;
     }
-    Expr *c = new_expr(p, EXPR_COMPARE, st);
-    c->left = left;
     int mark = sp_mark(p);
     int n = 0, cap = 4;
     CmpOp *ops = alloc(p, (size_t)cap * sizeof *ops);
     while (ntok) {
+        int oppos = p->pos;
         p->pos += ntok;
+        Expr *r = try_operand(p, parse_binary, 1);
+        if (!r) {
+            p->pos = oppos;
+            break;
+        }
         if (n == cap) {
             CmpOp *no = alloc(p, (size_t)cap * 2 * sizeof *no);
             memcpy(no, ops, (size_t)n * sizeof *no);
@@ -2197,9 +2247,14 @@ static Expr *parse_comparison(Parser *p)
             cap *= 2;
         }
         ops[n++] = op;
-        sp_push(p, parse_bitwise_or(p));
+        sp_push(p, r);
         ntok = compare_op(p, &op);
     }
+    if (n == 0) {
+        return left;
+    }
+    Expr *c = new_expr(p, EXPR_COMPARE, st);
+    c->left = left;
     c->values = sp_exprs(p, mark, &c->nvalues);
     c->cmpops = ops;
     end_expr(p, c);
@@ -2223,17 +2278,28 @@ static Expr *parse_inversion(Parser *p)
     return parse_comparison(p);
 }
 
-static Expr *parse_boolop(Parser *p, TokKind tk, Operator op, Expr *(*sub)(Parser *))
+static Expr *parse_boolop(Parser *p, TokKind tk, Operator op, Expr *(*sub)(Parser *, int))
 {
     const Token *st = peek(p);
-    Expr *first = sub(p);
+    Expr *first = sub(p, 0);
     if (cur(p) != tk) {
         return first;
     }
     int mark = sp_mark(p);
     sp_push(p, first);
-    while (accept(p, tk)) {
-        sp_push(p, sub(p));
+    while (cur(p) == tk) {
+        int oppos = p->pos;
+        advance(p);
+        Expr *r = try_operand(p, sub, 0);
+        if (!r) {
+            p->pos = oppos;
+            break;
+        }
+        sp_push(p, r);
+    }
+    if (p->sh->n - mark == 1) {
+        p->sh->n = mark;
+        return first;
     }
     Expr *b = new_expr(p, EXPR_BOOLOP, st);
     b->op = op;
@@ -2242,14 +2308,33 @@ static Expr *parse_boolop(Parser *p, TokKind tk, Operator op, Expr *(*sub)(Parse
     return b;
 }
 
-static Expr *parse_conjunction(Parser *p)
+static Expr *parse_inversion_arg(Parser *p, int unused)
 {
-    return parse_boolop(p, TOK_AND, OP_AND, parse_inversion);
+    (void)unused;
+    return parse_inversion(p);
+}
+
+static Expr *parse_conjunction(Parser *p, int unused)
+{
+    (void)unused;
+    return parse_boolop(p, TOK_AND, OP_AND, parse_inversion_arg);
 }
 
 static Expr *parse_disjunction(Parser *p)
 {
     return parse_boolop(p, TOK_OR, OP_OR, parse_conjunction);
+}
+
+static Expr *parse_disjunction_arg(Parser *p, int unused)
+{
+    (void)unused;
+    return parse_disjunction(p);
+}
+
+static Expr *parse_expression_arg(Parser *p, int unused)
+{
+    (void)unused;
+    return parse_expression(p);
 }
 
 /* ================================================================== expressions */
@@ -2328,23 +2413,25 @@ static Expr *parse_expression(Parser *p)
         p->pos = save;
     }
     if (cur(p) == TOK_IF) {
+        int ifpos = p->pos;
         advance(p);
-        Expr *test = parse_disjunction(p);
-        if (cur(p) != TOK_ELSE) {
-            if (!p->no_invalid && cur(p) != TOK_COLON) {
-                error_node(p, a, "expected 'else' after 'if' expression");
+        Expr *test = try_operand(p, parse_disjunction_arg, 0);
+        if (test && cur(p) == TOK_ELSE) {
+            advance(p);
+            Expr *orelse = try_operand(p, parse_expression_arg, 0);
+            if (orelse) {
+                Expr *e = new_expr(p, EXPR_IFEXP, st);
+                e->left = a;
+                e->test = test;
+                e->right = orelse;
+                end_expr(p, e);
+                leave(p);
+                return e;
             }
-            generic_error(p);
+        } else if (test && !p->no_invalid && cur(p) != TOK_COLON) {
+            error_node(p, a, "expected 'else' after 'if' expression");
         }
-        advance(p);
-        Expr *orelse = parse_expression(p);
-        Expr *e = new_expr(p, EXPR_IFEXP, st);
-        e->left = a;
-        e->test = test;
-        e->right = orelse;
-        end_expr(p, e);
-        leave(p);
-        return e;
+        p->pos = ifpos;
     }
     leave(p);
     return a;
@@ -3256,11 +3343,10 @@ static Stmt *parse_del(Parser *p)
     Stmt *s = new_stmt(p, STMT_DEL, kw);
     int start = p->pos;
     int mark = sp_mark(p);
-    for (;;) {
-        if (!starts_expression(cur(p)) && cur(p) != TOK_STAR) {
-            break;
-        }
-        sp_push(p, parse_star_expression(p));
+    /* del_targets: ','.del_target+ [','] where a del_target is a name, attribute, subscript or
+     * a parenthesized / bracketed list of them */
+    while (starts_expression(cur(p))) {
+        sp_push(p, parse_primary(p));
         if (!accept(p, TOK_COMMA)) {
             break;
         }
@@ -3434,6 +3520,22 @@ static Stmt *parse_expr_stmt(Parser *p)
         s->value = parts[count - 1];
         end_stmt(p, s);
         return s;
+    }
+    if (k != TOK_NEWLINE && k != TOK_SEMI && is_tuple && !p->no_invalid) {
+        /* invalid_assignment: star_named_expression ',' star_named_expressions* ':' expression
+         * parses the elements again as named expressions, where `x, y z = 1` finds `z = 1` */
+        int maxpos = p->maxpos;
+        p->recovering++;
+        p->pos = start;
+        if (try_parse(p, parse_star_named_expression, 0) && accept(p, TOK_COMMA)) {
+            while (starts_expression(cur(p)) || cur(p) == TOK_STAR) {
+                if (!try_parse(p, parse_star_named_expression, 0)) {
+                    break;
+                }
+                accept(p, TOK_COMMA);
+            }
+        }
+        generic_error_at(p, maxpos);
     }
     Stmt *s = new_stmt(p, STMT_EXPR, st);
     s->value = e;

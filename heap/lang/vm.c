@@ -890,39 +890,24 @@ static Obj *run_frame(Vm *vm, Frame *f) {
             break;
         }
         case OP_BUILD_MAP: {
-            extern Obj *dict_new_presized(Vm * vm, ssize_t n);
-            Obj *d = dict_new_presized(vm, arg);
-            if (!d) goto error;
-            int err = 0;
-            for (int i = arg; i >= 1; i--)
-                if (!err && dict_set(vm, d, PEEK(2 * i), PEEK(2 * i - 1)) < 0) err = 1;
+            Obj *d = dict_from_items(vm, sp - 2 * arg, 2, sp - 2 * arg + 1, 2, arg);
             for (int i = 0; i < 2 * arg; i++) {
                 Obj *v = POP();
                 DECREF(vm, v);
             }
-            if (err) {
-                DECREF(vm, d);
-                goto error;
-            }
+            if (!d) goto error;
             PUSH(d);
             break;
         }
         case OP_BUILD_CONST_KEY_MAP: {
-            extern Obj *dict_new_presized(Vm * vm, ssize_t n);
             Obj *keys = POP();
-            Obj *d = dict_new_presized(vm, arg);
-            int err = !d;
-            for (int i = 0; i < arg && !err; i++)
-                if (dict_set(vm, d, TUPLE_ITEM(keys, i), PEEK(arg - i)) < 0) err = 1;
+            Obj *d = dict_from_items(vm, ((Tuple *)keys)->items, 1, sp - arg, 1, arg);
             for (int i = 0; i < arg; i++) {
                 Obj *v = POP();
                 DECREF(vm, v);
             }
             DECREF(vm, keys);
-            if (err) {
-                XDECREF(vm, d);
-                goto error;
-            }
+            if (!d) goto error;
             PUSH(d);
             break;
         }
@@ -983,8 +968,32 @@ static Obj *run_frame(Vm *vm, Frame *f) {
         case OP_DICT_MERGE: {
             Obj *o = POP();
             int r = dict_merge_kw(vm, PEEK(arg), o);
+            if (r < 0) {
+                /* format_kwargs_error(): the callable is 2 + arg slots below */
+                Obj *fn = PEEK(arg + 2);
+                Obj *fname = fn ? obj_getattr_cstr(vm, fn, "__qualname__") : NULL;
+                if (!fname) {
+                    if (vm->exc && !vm_exc_matches(vm, &Exc_KeyError) && !vm_exc_matches(vm, &Exc_AttributeError)) {}
+                }
+                const char *fnm = fname && IS_STR(fname) ? str_cstr(fname) : "function";
+                if (vm_exc_matches(vm, &Exc_KeyError)) {
+                    Obj *key = ((Instance *)vm->exc)->args && TUPLE_LEN(((Instance *)vm->exc)->args)
+                                   ? obj_newref(TUPLE_ITEM(((Instance *)vm->exc)->args, 0))
+                                   : NULL;
+                    vm_clear_exc(vm);
+                    vm_raise(vm, &Exc_TypeError, "%s() got multiple values for keyword argument '%s'", fnm,
+                             key && IS_STR(key) ? str_cstr(key) : "?");
+                    XDECREF(vm, key);
+                } else if (vm_exc_matches(vm, &Exc_AttributeError)) {
+                    vm_clear_exc(vm);
+                    vm_raise(vm, &Exc_TypeError, "%s() argument after ** must be a mapping, not %s", fnm,
+                             obj_type_name(o));
+                }
+                XDECREF(vm, fname);
+                DECREF(vm, o);
+                goto error;
+            }
             DECREF(vm, o);
-            if (r < 0) goto error;
             break;
         }
         case OP_LIST_TO_TUPLE: {
@@ -1584,8 +1593,3 @@ Obj *vm_build_class(Vm *vm, Obj *self, Obj **args, int nargs, Obj *kwnames) {
     return cls;
 }
 
-/* dict.c provides the real presizing (_PyDict_FromItems); this keeps the VM linkable alone */
-__attribute__((weak)) Obj *dict_new_presized(Vm *vm, ssize_t n) {
-    (void)n;
-    return dict_new(vm);
-}

@@ -472,6 +472,10 @@ static Obj *method_descr(Vm *vm, const MethodDef *def) {
     }
     Obj *d = builtin_new(vm, def, NULL);
     if (!d) return NULL;
+    /* method descriptors exist before the program runs (they belong to the type): they are
+     * not the program's allocations, so they leave the collector's count and lists alone */
+    gc_untrack(vm, d);
+    if (vm->gc.gen[0].count > 0) vm->gc.gen[0].count--;
     d->flags |= OBJ_F_STATIC;
     vm->descr_keys[h] = def;
     vm->descr_vals[h] = d;

@@ -147,6 +147,20 @@ Obj *dict_keys_list(Vm *vm, Obj *d);
 void dict_maybe_untrack(Vm *vm, Obj *d);
 Obj *dict_repr(Vm *vm, Obj *d);
 #define DICT_LEN(d) (((Dict *)(d))->used)
+Obj *dict_new_split(Vm *vm, Type *cls);
+/* presized like _PyDict_FromItems; items BORROWED (BUILD_MAP: strides 2, const keys: 1) */
+Obj *dict_from_items(Vm *vm, Obj **keys, ssize_t kstride, Obj **values, ssize_t vstride, ssize_t n);
+Obj *dict_fromkeys(Vm *vm, Obj *iterable, Obj *value);
+int dict_contains(Vm *vm, Obj *d, Obj *key);
+Obj *dict_getitem(Vm *vm, Obj *d, Obj *key);
+void dict_clear(Vm *vm, Obj *d);
+void dict_clear_freelists(Vm *vm);
+Obj *dict_richcompare(Vm *vm, Obj *a, Obj *b, int op);
+Obj *dict_binop(Vm *vm, Obj *a, Obj *b, int op);
+Obj *dict_inplace(Vm *vm, Obj *a, Obj *b, int op);
+int dictview_contains(Vm *vm, Obj *view, Obj *item);
+Obj *dictview_richcompare(Vm *vm, Obj *a, Obj *b, int op);
+Obj *dictview_binop(Vm *vm, Obj *a, Obj *b, int op);
 
 /* ---- set (set.c) ---- */
 Obj *set_new(Vm *vm, Type *type, Obj *iterable); /* iterable may be NULL */
@@ -155,6 +169,11 @@ int set_contains(Vm *vm, Obj *s, Obj *key); /* 1/0/-1 */
 int set_discard(Vm *vm, Obj *s, Obj *key); /* 1 found, 0 not, -1 error */
 int set_next(Obj *s, ssize_t *pos, Obj **key); /* BORROWED */
 Obj *set_binop(Vm *vm, Obj *a, Obj *b, int op);
+Obj *set_richcompare(Vm *vm, Obj *a, Obj *b, int op);
+Obj *set_inplace(Vm *vm, Obj *a, Obj *b, int op);
+int64_t set_hash(Obj *s);
+int set_update(Vm *vm, Obj *s, Obj *iterable);
+void set_clear(Vm *vm, Obj *s);
 
 /* ---- range, slice, iterators (range.c / iter.c) ---- */
 Obj *range_new(Vm *vm, Obj *start, Obj *stop, Obj *step); /* BORROWED args */

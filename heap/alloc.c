@@ -215,10 +215,12 @@ void alloc_free(Alloc *a, uint64_t addr, size_t n) {
         ar->freepool_stack[ar->nfreepool_stack++] = pi;
         ar->nfreepools++;
         if (ar->nfreepools == POOLS_PER_ARENA) {
-            /* all pools free: release the arena unless it is the only usable one left */
+            /* all pools free: release the arena unless it would be the last one in
+             * usable_arenas (sorted by free pools, so: unless another wholly free arena
+             * follows it), as insert_to_freepool() does (bpo-37257) */
             int others = 0;
             for (int i = 0; i < a->narenas; i++)
-                if (a->arenas[i] && a->arenas[i] != ar) others++;
+                if (a->arenas[i] && a->arenas[i] != ar && a->arenas[i]->nfreepools == POOLS_PER_ARENA) others++;
             if (others > 0) {
                 for (int q = 0; q < POOLS_PER_ARENA; q++) free(ar->pools[q].freeblocks);
                 a->arenas[ai] = NULL;

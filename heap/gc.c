@@ -216,6 +216,8 @@ static void move_unreachable(Obj *young, Obj *unreachable) {
 }
 
 static void deduce_unreachable(Vm *vm, Obj *young, Obj *unreachable, int gen) {
+    vm->gc.cur_young = young;
+    vm->gc.cur_unreachable = unreachable;
     update_refs(young);
     phase(vm, GC_PHASE_UPDATE_REFS, gen);
     if (vm->gc_log) log_list(vm, young, "update_refs");
@@ -329,6 +331,8 @@ static ssize_t gc_collect_main(Vm *vm, int generation) {
     Obj unreachable, final_unreachable;
     gl_init(&unreachable);
     gl_init(&final_unreachable);
+    g->cur_young = &g->gen[generation].head;
+    g->cur_unreachable = &unreachable;
     phase(vm, GC_PHASE_START, generation);
     if (vm->gc_log) fprintf(stderr, "gc: collecting generation %d...\n", generation);
 
@@ -364,6 +368,8 @@ static ssize_t gc_collect_main(Vm *vm, int generation) {
     phase(vm, GC_PHASE_PROMOTE, generation);
 
     /* weakrefs to unreachable objects are cleared; callbacks of reachable weakrefs run */
+    g->cur_young = old;
+    g->cur_unreachable = &unreachable;
     ssize_t m = weakref_handle_unreachable(vm, &unreachable, old);
     phase(vm, GC_PHASE_WEAKREFS, generation);
 
@@ -381,6 +387,8 @@ static ssize_t gc_collect_main(Vm *vm, int generation) {
     gl_merge(&resurrected_scan, old);
     phase(vm, GC_PHASE_RESURRECT, generation);
 
+    g->cur_young = old;
+    g->cur_unreachable = &final_unreachable;
     m += gl_size(&final_unreachable);
     if (vm->gc_log) fprintf(stderr, "gc: done, %zd unreachable, 0 uncollectable\n", m);
     /* clear the garbage: refcounting frees the cycles */
@@ -391,7 +399,9 @@ static ssize_t gc_collect_main(Vm *vm, int generation) {
     for (int i = 0; i < GC_NGENS; i++) VALIDATE(&g->gen[i].head, 0, OBJ_F_COLLECTING | OBJ_F_UNREACHABLE);
     g->stat_collections[generation]++;
     g->stat_collected[generation] += m;
+    g->cur_unreachable = NULL;
     phase(vm, GC_PHASE_DONE, generation);
+    g->cur_young = NULL;
     return m;
 }
 

@@ -45,6 +45,8 @@ typedef struct GcState {
     Obj *callbacks;        /* gc.callbacks list */
     GcPhase phase;
     int phase_gen;
+    /* the lists of the collection in progress (for the recorder's phase annotations) */
+    Obj *cur_young, *cur_unreachable;
 } GcState;
 
 #define GC_DEBUG_SAVEALL 32

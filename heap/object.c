@@ -38,7 +38,8 @@ Obj *obj_alloc(Vm *vm, Type *type, size_t csize, size_t pysize) {
     o->uid = vm->next_uid++;
     vm->live_objects++;
     if (type->heap) INCREF(type); /* heap-type instances own a reference to their class */
-    vm_event(vm, EV_ALLOC, o, 0);
+    if (vm->lib_depth) o->flags |= OBJ_F_LIBRARY;
+    else vm_event(vm, EV_ALLOC, o, 0);
     return o;
 }
 

@@ -50,6 +50,8 @@ enum {
     OBJ_F_UNREACHABLE = 1 << 4,/* gc: tentatively unreachable */
     OBJ_F_CONST = 1 << 5,      /* created by the parser of __main__ (arena ref) */
     OBJ_F_HIDDEN = 1 << 6,     /* modelled but not a CPython object of its own */
+    OBJ_F_WATCH = 1 << 7,      /* the recorder wants to hear of the next refcount change */
+    OBJ_F_LIBRARY = 1 << 8,    /* made while creating a builtin module (not the program's own) */
 };
 
 struct Obj {
@@ -61,6 +63,7 @@ struct Obj {
     uint8_t gen;     /* generation while tracked (0..2, 3 = permanent) */
     uint8_t spare;
     uint32_t alloc_size; /* bytes requested from the allocator model (GC header included) */
+    uint32_t trace_slot; /* recorder: 1 + index in its dirty list, 0 if not dirty */
     Obj *gc_next, *gc_prev; /* generation list links; gc_next == NULL: untracked */
     ssize_t gc_refs;
 };
@@ -69,12 +72,22 @@ struct Obj {
 /* Reference counting. Every change goes through these, so a tracer can hook them. */
 
 void obj_dealloc(Vm *vm, Obj *o);
+/* The recorder (trace.c) notes an object whose refcount changed while it is watched. */
+void trace_touch(Obj *o);
 
-#define INCREF(o) ((void)(((Obj *)(o))->refcnt++))
-#define XINCREF(o) do { Obj *xi_ = (Obj *)(o); if (xi_) xi_->refcnt++; } while (0)
+/* Watched objects (OBJ_F_WATCH, only while a trace is recorded) report their first change in
+ * a step; the test costs one flag check on a cache line the refcount already loaded. */
+#define INCREF(o)                                                                              \
+    do {                                                                                       \
+        Obj *ir_ = (Obj *)(o);                                                                 \
+        ir_->refcnt++;                                                                         \
+        if (ir_->flags & OBJ_F_WATCH) trace_touch(ir_);                                        \
+    } while (0)
+#define XINCREF(o) do { Obj *xi_ = (Obj *)(o); if (xi_) INCREF(xi_); } while (0)
 #define DECREF(vm, o)                                                                          \
     do {                                                                                       \
         Obj *dr_ = (Obj *)(o);                                                                 \
+        if (dr_->flags & OBJ_F_WATCH) trace_touch(dr_);                                        \
         if (--dr_->refcnt == 0) obj_dealloc((vm), dr_);                                        \
     } while (0)
 #define XDECREF(vm, o) do { Obj *xd_ = (Obj *)(o); if (xd_) DECREF((vm), xd_); } while (0)

@@ -303,9 +303,24 @@ static void format_one(Vm *vm, Obj *exc, Writer w) {
     Instance *e = (Instance *)exc;
     if (e->traceback) {
         wr(w, "Traceback (most recent call last):\n");
+        Code *last_co = NULL;
+        int last_line = -1, repeat = 0;
         for (Traceback *tb = (Traceback *)e->traceback; tb; tb = (Traceback *)tb->next) {
             Code *co = (Code *)tb->code;
             char buf[1200];
+            /* the same frame line more than 3 times in a row is summarized (traceback.c) */
+            if (last_co && co->filename == last_co->filename && co->name == last_co->name && tb->line == last_line) {
+                if (++repeat >= 3) continue;
+            } else {
+                if (repeat >= 3) {
+                    snprintf(buf, sizeof buf, "  [Previous line repeated %d more time%s]\n", repeat - 2,
+                             repeat - 2 == 1 ? "" : "s");
+                    wr(w, buf);
+                }
+                repeat = 0;
+            }
+            last_co = co;
+            last_line = tb->line;
             snprintf(buf, sizeof buf, "  File \"%s\", line %d, in %s\n", str_cstr(co->filename), tb->line,
                      str_cstr(co->name));
             wr(w, buf);
@@ -317,6 +332,11 @@ static void format_one(Vm *vm, Obj *exc, Writer w) {
                     wr(w, buf);
                 }
             }
+        }
+        if (repeat >= 3) {
+            char buf[100];
+            snprintf(buf, sizeof buf, "  [Previous line repeated %d more time%s]\n", repeat - 2, repeat - 2 == 1 ? "" : "s");
+            wr(w, buf);
         }
     }
     Type *t = exc->type;

@@ -158,7 +158,8 @@ struct Vm {
     void *hook_ctx;
     bool gc_log;             /* print collector phases to stderr (--gc-log) */
     int stress_gc;           /* collect on every GC allocation (debug) */
-    bool time_gc;            /* report the wall time of explicit gc.collect() (benchmarks) */
+    bool time_gc;
+    int lib_depth;           /* > 0 while a builtin module is being created */            /* report the wall time of explicit gc.collect() (benchmarks) */
 };
 
 /* Lifecycle. */

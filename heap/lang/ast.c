@@ -42,8 +42,7 @@ struct AstArena {
 /* The header is padded so the first allocation in a block is ARENA_ALIGN-aligned. */
 #define BLOCK_HEADER ((sizeof(ArenaBlock) + ARENA_ALIGN - 1) & ~(size_t)(ARENA_ALIGN - 1))
 
-struct AstArena *ast_arena_new(void)
-{
+struct AstArena *ast_arena_new(void) {
     struct AstArena *arena = calloc(1, sizeof *arena);
     if (arena) {
         arena->next_size = ARENA_FIRST_BLOCK;
@@ -51,8 +50,7 @@ struct AstArena *ast_arena_new(void)
     return arena;
 }
 
-static ArenaBlock *arena_add_block(struct AstArena *arena, size_t size)
-{
+static ArenaBlock *arena_add_block(struct AstArena *arena, size_t size) {
     ArenaBlock *b = calloc(1, BLOCK_HEADER + size);
     if (!b) {
         return NULL;
@@ -64,8 +62,7 @@ static ArenaBlock *arena_add_block(struct AstArena *arena, size_t size)
     return b;
 }
 
-void *ast_arena_alloc(struct AstArena *arena, size_t size)
-{
+void *ast_arena_alloc(struct AstArena *arena, size_t size) {
     if (size == 0) {
         size = 1;
     }
@@ -106,8 +103,7 @@ void *ast_arena_alloc(struct AstArena *arena, size_t size)
     return p;
 }
 
-char *ast_arena_strdup(struct AstArena *arena, const char *s, size_t len)
-{
+char *ast_arena_strdup(struct AstArena *arena, const char *s, size_t len) {
     if (len == (size_t)-1) {
         return NULL;
     }
@@ -118,8 +114,7 @@ char *ast_arena_strdup(struct AstArena *arena, const char *s, size_t len)
     return d; /* zeroed, so already terminated */
 }
 
-void ast_arena_free(struct AstArena *arena)
-{
+void ast_arena_free(struct AstArena *arena) {
     if (!arena) {
         return;
     }
@@ -132,8 +127,7 @@ void ast_arena_free(struct AstArena *arena)
     free(arena);
 }
 
-void ast_free(Ast *ast)
-{
+void ast_free(Ast *ast) {
     if (!ast) {
         return;
     }

@@ -42,6 +42,8 @@ typedef struct {
     size_t pos;        /* next byte to read */
     size_t inp;        /* end of the loaded line (just past its "\n") */
     size_t line_start; /* first byte of the loaded line */
+    size_t buf_start;  /* CPython's tok->buf: the first line read since the last token ended */
+    int in_token;      /* a token is being scanned (CPython's tok->start != NULL) */
     int line;          /* number of the loaded line */
     int done;          /* LX_OK, LX_EOF, LX_ERR (an error is already recorded) */
     /* indentation */
@@ -68,8 +70,7 @@ static const char *const kind_names[] = {
 #undef X
 };
 
-const char *lex_kind_name(TokKind kind)
-{
+const char *lex_kind_name(TokKind kind) {
     if ((int)kind < 0 || kind >= TOK__COUNT) {
         return "?";
     }
@@ -78,8 +79,7 @@ const char *lex_kind_name(TokKind kind)
 
 /* ------------------------------------------------------------------ UTF-8 */
 
-int lex_utf8_decode(const unsigned char *s, size_t n, unsigned *cp)
-{
+int lex_utf8_decode(const unsigned char *s, size_t n, unsigned *cp) {
     if (n == 0) {
         return 0;
     }
@@ -121,8 +121,7 @@ int lex_utf8_decode(const unsigned char *s, size_t n, unsigned *cp)
     return len;
 }
 
-int lex_utf8_encode(unsigned cp, char *out)
-{
+int lex_utf8_encode(unsigned cp, char *out) {
     if (cp < 0x80) {
         out[0] = (char)cp;
         return 1;
@@ -147,8 +146,7 @@ int lex_utf8_encode(unsigned cp, char *out)
 
 /* Characters (code points) in buf[from..to): the line is valid UTF-8, so every byte that is
  * not a continuation byte starts one. */
-static int count_chars(const char *buf, size_t from, size_t to)
-{
+static int count_chars(const char *buf, size_t from, size_t to) {
     int n = 0;
     for (size_t i = from; i < to; i++) {
         if (((unsigned char)buf[i] & 0xC0) != 0x80) {
@@ -160,8 +158,7 @@ static int count_chars(const char *buf, size_t from, size_t to)
 
 /* An approximation of Py_UNICODE_ISPRINTABLE for non-ASCII code points: separators, format
  * and control characters, private use. */
-static int is_printable(unsigned cp)
-{
+static int is_printable(unsigned cp) {
     if (cp < 0x20 || cp == 0x7F) {
         return 0;
     }
@@ -169,11 +166,12 @@ static int is_printable(unsigned cp)
         return 1;
     }
     static const unsigned ranges[][2] = {
-        {0x80, 0xA0},       {0xAD, 0xAD},       {0x600, 0x605},     {0x61C, 0x61C},
-        {0x6DD, 0x6DD},     {0x70F, 0x70F},     {0x1680, 0x1680},   {0x180E, 0x180E},
-        {0x2000, 0x200F},   {0x2028, 0x202F},   {0x205F, 0x206F},   {0x3000, 0x3000},
-        {0xD800, 0xF8FF},   {0xFEFF, 0xFEFF},   {0xFFF0, 0xFFFB},   {0xFFFE, 0xFFFF},
-        {0x110BD, 0x110BD}, {0x1D173, 0x1D17A}, {0xE0000, 0xE0FFF}, {0xF0000, 0x10FFFF},
+        {0x80, 0xA0},        {0xAD, 0xAD},       {0x600, 0x605},     {0x61C, 0x61C},
+        {0x6DD, 0x6DD},      {0x70F, 0x70F},     {0x1680, 0x1680},   {0x180E, 0x180E},
+        {0x2000, 0x200F},    {0x2028, 0x202F},   {0x205F, 0x206F},   {0x3000, 0x3000},
+        {0xD800, 0xF8FF},    {0xFEFF, 0xFEFF},   {0xFFF0, 0xFFFB},   {0xFFFE, 0xFFFF},
+        {0x110BD, 0x110BD},  {0x1D173, 0x1D17A}, {0xE0000, 0xE00FF}, {0xE01F0, 0xE0FFF},
+        {0xF0000, 0x10FFFF},
     };
     for (size_t i = 0; i < sizeof ranges / sizeof ranges[0]; i++) {
         if (cp >= ranges[i][0] && cp <= ranges[i][1]) {
@@ -186,8 +184,7 @@ static int is_printable(unsigned cp)
 /* An approximation of XID_Continue for non-ASCII code points: everything except the blocks of
  * punctuation, symbols, spaces and controls (which is where stray characters in lecture code
  * come from: smart quotes, dashes, non-breaking spaces, currency signs, arrows, emoji). */
-static int is_xid_continue(unsigned cp)
-{
+static int is_xid_continue(unsigned cp) {
     static const unsigned not_ident[][2] = {
         {0x80, 0xA9},       {0xAB, 0xB4},       {0xB6, 0xB6},       {0xB8, 0xB9},
         {0xBB, 0xBF},       {0xD7, 0xD7},       {0xF7, 0xF7},       {0x2C2, 0x2C5},
@@ -209,7 +206,7 @@ static int is_xid_continue(unsigned cp)
         {0xFDFC, 0xFDFF},   {0xFE10, 0xFE1F},   {0xFE30, 0xFE32},   {0xFE35, 0xFE4C},
         {0xFE50, 0xFE6F},   {0xFEFF, 0xFEFF},   {0xFF01, 0xFF0F},   {0xFF1A, 0xFF20},
         {0xFF3B, 0xFF3E},   {0xFF40, 0xFF40},   {0xFF5B, 0xFF65},   {0xFFE0, 0xFFFF},
-        {0x1F000, 0x1FAFF}, {0xE0000, 0xE0FFF}, {0xF0000, 0x10FFFF},
+        {0x1F000, 0x1FAFF}, {0xE0000, 0xE00FF}, {0xE01F0, 0xE0FFF}, {0xF0000, 0x10FFFF},
     };
     for (size_t i = 0; i < sizeof not_ident / sizeof not_ident[0]; i++) {
         if (cp < not_ident[i][0]) {
@@ -224,16 +221,14 @@ static int is_xid_continue(unsigned cp)
 
 /* XID_Start: XID_Continue minus the combining marks, digits and connectors that may only
  * follow the first character. */
-static int is_xid_start(unsigned cp)
-{
+static int is_xid_start(unsigned cp) {
     static const unsigned continue_only[][2] = {
-        {0xB7, 0xB7},     {0x300, 0x36F},   {0x483, 0x489},   {0x591, 0x5C7},
-        {0x610, 0x61A},   {0x64B, 0x669},   {0x670, 0x670},   {0x6D6, 0x6E4},
-        {0x6E7, 0x6ED},   {0x6F0, 0x6F9},   {0x900, 0x903},   {0x93A, 0x94F},
-        {0x951, 0x957},   {0x962, 0x963},   {0x966, 0x96F},   {0x1AB0, 0x1AFF},
-        {0x1DC0, 0x1DFF}, {0x203F, 0x2040}, {0x2054, 0x2054}, {0x20D0, 0x20FF},
-        {0xFE00, 0xFE0F}, {0xFE20, 0xFE2F}, {0xFE33, 0xFE34}, {0xFE4D, 0xFE4F},
-        {0xFF10, 0xFF19}, {0xFF3F, 0xFF3F},
+        {0xB7, 0xB7},     {0x300, 0x36F},   {0x483, 0x489},   {0x591, 0x5C7},   {0x610, 0x61A},
+        {0x64B, 0x669},   {0x670, 0x670},   {0x6D6, 0x6E4},   {0x6E7, 0x6ED},   {0x6F0, 0x6F9},
+        {0x900, 0x903},   {0x93A, 0x94F},   {0x951, 0x957},   {0x962, 0x963},   {0x966, 0x96F},
+        {0x1AB0, 0x1AFF}, {0x1DC0, 0x1DFF}, {0x203F, 0x2040}, {0x2054, 0x2054}, {0x20D0, 0x20FF},
+        {0xFE00, 0xFE0F}, {0xFE20, 0xFE2F}, {0xFE33, 0xFE34}, {0xFE4D, 0xFE4F}, {0xFF10, 0xFF19},
+        {0xFF3F, 0xFF3F},
     };
     if (!is_xid_continue(cp)) {
         return 0;
@@ -250,8 +245,7 @@ static int is_xid_start(unsigned cp)
 
 /* A hard error (CPython's syntaxerror()): the column is the number of characters from the
  * start of the line to the read position. */
-static TokKind hard_error(Lexer *lx, const char *msg)
-{
+static TokKind hard_error(Lexer *lx, const char *msg) {
     TokenList *out = lx->out;
     snprintf(out->err.type, sizeof out->err.type, "SyntaxError");
     snprintf(out->err.msg, sizeof out->err.msg, "%s", msg);
@@ -264,8 +258,7 @@ static TokKind hard_error(Lexer *lx, const char *msg)
 }
 
 /* A soft error (reported by CPython's parser when it reaches the token). */
-static TokKind soft_error(Lexer *lx, const char *type, const char *msg, int line, int col)
-{
+static TokKind soft_error(Lexer *lx, const char *type, const char *msg, int line, int col) {
     TokenList *out = lx->out;
     snprintf(out->err.type, sizeof out->err.type, "%s", type);
     snprintf(out->err.msg, sizeof out->err.msg, "%s", msg);
@@ -280,8 +273,7 @@ static TokKind soft_error(Lexer *lx, const char *type, const char *msg, int line
 /* ------------------------------------------------------------------ reading */
 
 /* Loads the next line; mirrors tok_underflow_file() and its checks. */
-static int load_line(Lexer *lx)
-{
+static int load_line(Lexer *lx) {
     if (lx->pos >= lx->len) {
         return 0;
     }
@@ -289,6 +281,9 @@ static int load_line(Lexer *lx)
     size_t end = nl ? (size_t)(nl - lx->buf) + 1 : lx->len;
     lx->line++;
     lx->line_start = lx->pos;
+    if (!lx->in_token) {
+        lx->buf_start = lx->pos;
+    }
     lx->inp = end;
     if (memchr(lx->buf + lx->pos, '\0', end - lx->pos)) {
         soft_error(lx, "SyntaxError", "source code cannot contain null bytes", lx->line, 0);
@@ -318,8 +313,7 @@ static int load_line(Lexer *lx)
     return 1;
 }
 
-static int nextc(Lexer *lx)
-{
+static int nextc(Lexer *lx) {
     if (lx->pos == lx->inp) {
         if (lx->done != LX_OK) {
             return -1;
@@ -335,8 +329,7 @@ static int nextc(Lexer *lx)
     return (unsigned char)lx->buf[lx->pos++];
 }
 
-static void backup(Lexer *lx, int c)
-{
+static void backup(Lexer *lx, int c) {
     if (c != -1) {
         lx->pos--;
     }
@@ -344,8 +337,7 @@ static void backup(Lexer *lx, int c)
 
 /* ------------------------------------------------------------------ tokens */
 
-static int push_token(Lexer *lx, TokKind kind, size_t start, size_t end, int line, int col)
-{
+static int push_token(Lexer *lx, TokKind kind, size_t start, size_t end, int line, int col) {
     TokenList *out = lx->out;
     if (out->ntoks == out->cap) {
         int ncap = out->cap ? out->cap * 2 : 256;
@@ -369,8 +361,7 @@ static int push_token(Lexer *lx, TokKind kind, size_t start, size_t end, int lin
     return 0;
 }
 
-static TokKind keyword_kind(const char *s, size_t n)
-{
+static TokKind keyword_kind(const char *s, size_t n) {
     static const struct {
         const char *word;
         TokKind kind;
@@ -422,61 +413,97 @@ static TokKind keyword_kind(const char *s, size_t n)
     return TOK_NAME;
 }
 
-static TokKind one_char(int c)
-{
+static TokKind one_char(int c) {
     switch (c) {
-    case '%': return TOK_PERCENT;
-    case '&': return TOK_AMPER;
-    case '(': return TOK_LPAR;
-    case ')': return TOK_RPAR;
-    case '*': return TOK_STAR;
-    case '+': return TOK_PLUS;
-    case ',': return TOK_COMMA;
-    case '-': return TOK_MINUS;
-    case '.': return TOK_DOT;
-    case '/': return TOK_SLASH;
-    case ':': return TOK_COLON;
-    case ';': return TOK_SEMI;
-    case '<': return TOK_LESS;
-    case '=': return TOK_EQUAL;
-    case '>': return TOK_GREATER;
-    case '@': return TOK_AT;
-    case '[': return TOK_LSQB;
-    case ']': return TOK_RSQB;
-    case '^': return TOK_CIRCUMFLEX;
-    case '{': return TOK_LBRACE;
-    case '|': return TOK_VBAR;
-    case '}': return TOK_RBRACE;
-    case '~': return TOK_TILDE;
-    default: return TOK_OP;
+    case '%':
+        return TOK_PERCENT;
+    case '&':
+        return TOK_AMPER;
+    case '(':
+        return TOK_LPAR;
+    case ')':
+        return TOK_RPAR;
+    case '*':
+        return TOK_STAR;
+    case '+':
+        return TOK_PLUS;
+    case ',':
+        return TOK_COMMA;
+    case '-':
+        return TOK_MINUS;
+    case '.':
+        return TOK_DOT;
+    case '/':
+        return TOK_SLASH;
+    case ':':
+        return TOK_COLON;
+    case ';':
+        return TOK_SEMI;
+    case '<':
+        return TOK_LESS;
+    case '=':
+        return TOK_EQUAL;
+    case '>':
+        return TOK_GREATER;
+    case '@':
+        return TOK_AT;
+    case '[':
+        return TOK_LSQB;
+    case ']':
+        return TOK_RSQB;
+    case '^':
+        return TOK_CIRCUMFLEX;
+    case '{':
+        return TOK_LBRACE;
+    case '|':
+        return TOK_VBAR;
+    case '}':
+        return TOK_RBRACE;
+    case '~':
+        return TOK_TILDE;
+    default:
+        return TOK_OP;
     }
 }
 
 /* PyToken_TwoChars; TOK_OP means "not a two-character token". "<>" is one in CPython (for
  * Barry as FLUFL) and is rejected by its parser: TOK_OP gives the same "invalid syntax". */
-static TokKind two_chars(int c1, int c2)
-{
+static TokKind two_chars(int c1, int c2) {
     switch (c1) {
-    case '!': return c2 == '=' ? TOK_NOTEQUAL : TOK_OP;
-    case '%': return c2 == '=' ? TOK_PERCENTEQUAL : TOK_OP;
-    case '&': return c2 == '=' ? TOK_AMPEREQUAL : TOK_OP;
-    case '*': return c2 == '*' ? TOK_DOUBLESTAR : c2 == '=' ? TOK_STAREQUAL : TOK_OP;
-    case '+': return c2 == '=' ? TOK_PLUSEQUAL : TOK_OP;
-    case '-': return c2 == '=' ? TOK_MINEQUAL : c2 == '>' ? TOK_RARROW : TOK_OP;
-    case '/': return c2 == '/' ? TOK_DOUBLESLASH : c2 == '=' ? TOK_SLASHEQUAL : TOK_OP;
-    case ':': return c2 == '=' ? TOK_COLONEQUAL : TOK_OP;
-    case '<': return c2 == '<' ? TOK_LEFTSHIFT : c2 == '=' ? TOK_LESSEQUAL : TOK_OP;
-    case '=': return c2 == '=' ? TOK_EQEQUAL : TOK_OP;
-    case '>': return c2 == '=' ? TOK_GREATEREQUAL : c2 == '>' ? TOK_RIGHTSHIFT : TOK_OP;
-    case '@': return c2 == '=' ? TOK_ATEQUAL : TOK_OP;
-    case '^': return c2 == '=' ? TOK_CIRCUMFLEXEQUAL : TOK_OP;
-    case '|': return c2 == '=' ? TOK_VBAREQUAL : TOK_OP;
-    default: return TOK_OP;
+    case '!':
+        return c2 == '=' ? TOK_NOTEQUAL : TOK_OP;
+    case '%':
+        return c2 == '=' ? TOK_PERCENTEQUAL : TOK_OP;
+    case '&':
+        return c2 == '=' ? TOK_AMPEREQUAL : TOK_OP;
+    case '*':
+        return c2 == '*' ? TOK_DOUBLESTAR : c2 == '=' ? TOK_STAREQUAL : TOK_OP;
+    case '+':
+        return c2 == '=' ? TOK_PLUSEQUAL : TOK_OP;
+    case '-':
+        return c2 == '=' ? TOK_MINEQUAL : c2 == '>' ? TOK_RARROW : TOK_OP;
+    case '/':
+        return c2 == '/' ? TOK_DOUBLESLASH : c2 == '=' ? TOK_SLASHEQUAL : TOK_OP;
+    case ':':
+        return c2 == '=' ? TOK_COLONEQUAL : TOK_OP;
+    case '<':
+        return c2 == '<' ? TOK_LEFTSHIFT : c2 == '=' ? TOK_LESSEQUAL : TOK_OP;
+    case '=':
+        return c2 == '=' ? TOK_EQEQUAL : TOK_OP;
+    case '>':
+        return c2 == '=' ? TOK_GREATEREQUAL : c2 == '>' ? TOK_RIGHTSHIFT : TOK_OP;
+    case '@':
+        return c2 == '=' ? TOK_ATEQUAL : TOK_OP;
+    case '^':
+        return c2 == '=' ? TOK_CIRCUMFLEXEQUAL : TOK_OP;
+    case '|':
+        return c2 == '=' ? TOK_VBAREQUAL : TOK_OP;
+    default:
+        return TOK_OP;
     }
 }
 
-static TokKind three_chars(int c1, int c2, int c3)
-{
+static TokKind three_chars(int c1, int c2, int c3) {
     if (c3 != '=') {
         return TOK_OP;
     }
@@ -495,40 +522,35 @@ static TokKind three_chars(int c1, int c2, int c3)
     return TOK_OP;
 }
 
-static int is_digit(int c)
-{
+static int is_digit(int c) {
     return c >= '0' && c <= '9';
 }
 
-static int is_xdigit(int c)
-{
+static int is_xdigit(int c) {
     return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
 }
 
-static int is_ident_start(int c)
-{
+static int is_ident_start(int c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c >= 128;
 }
 
-static int is_ident_char(int c)
-{
+static int is_ident_char(int c) {
     return is_ident_start(c) || is_digit(c);
 }
 
 /* Peeks whether the bytes after the read position spell `word` (CPython's lookahead()). */
-static int lookahead(Lexer *lx, const char *word)
-{
+static int lookahead(Lexer *lx, const char *word) {
     size_t n = strlen(word);
     if (lx->inp - lx->pos < n + 1) {
         return 0;
     }
-    return memcmp(lx->buf + lx->pos, word, n) == 0 && !is_ident_char((unsigned char)lx->buf[lx->pos + n]);
+    return memcmp(lx->buf + lx->pos, word, n) == 0 &&
+           !is_ident_char((unsigned char)lx->buf[lx->pos + n]);
 }
 
 /* verify_end_of_number(): a number directly followed by a letter is an error, except before
  * the keywords that may follow a number (CPython only warns there). */
-static int verify_end_of_number(Lexer *lx, int c, const char *kind)
-{
+static int verify_end_of_number(Lexer *lx, int c, const char *kind) {
     int r = 0;
     if (c == 'a') {
         r = lookahead(lx, "nd");
@@ -547,7 +569,7 @@ static int verify_end_of_number(Lexer *lx, int c, const char *kind)
     if (r) {
         return 1;
     }
-    if (c != -1 && is_ident_char(c)) {
+    if (c != -1 && c < 128 && is_ident_char(c)) {
         backup(lx, c);
         char msg[64];
         snprintf(msg, sizeof msg, "invalid %s literal", kind);
@@ -559,8 +581,7 @@ static int verify_end_of_number(Lexer *lx, int c, const char *kind)
 
 /* tok_decimal_tail(): digits with single underscores between them. Returns the character
  * after them, or -2 after an error. */
-static int decimal_tail(Lexer *lx)
-{
+static int decimal_tail(Lexer *lx) {
     int c;
     for (;;) {
         do {
@@ -581,8 +602,7 @@ static int decimal_tail(Lexer *lx)
 
 /* Scans a number whose first character c has been read. Returns TOK_NUMBER or
  * TOK_ERRORTOKEN; on success the read position is just past the number. */
-static TokKind scan_number(Lexer *lx, int c, int after_dot)
-{
+static TokKind scan_number(Lexer *lx, int c, int after_dot) {
     char msg[64];
     if (after_dot) {
         goto fraction;
@@ -732,8 +752,7 @@ static TokKind scan_number(Lexer *lx, int c, int after_dot)
 
 /* Scans a string literal whose opening quote has been read (the prefix, if any, is between
  * lx->start and the quote). */
-static TokKind scan_string(Lexer *lx, int quote)
-{
+static TokKind scan_string(Lexer *lx, int quote) {
     int quote_size = 1;
     int end_quote_size = 0;
     lx->first_line = lx->line;
@@ -779,8 +798,7 @@ static TokKind scan_string(Lexer *lx, int quote)
 }
 
 /* Scans an identifier whose first character c has been read; handles string prefixes. */
-static TokKind scan_name(Lexer *lx, int c)
-{
+static TokKind scan_name(Lexer *lx, int c) {
     int saw_b = 0, saw_r = 0, saw_u = 0, saw_f = 0;
     for (;;) {
         if (!(saw_b || saw_u || saw_f) && (c == 'b' || c == 'B')) {
@@ -828,8 +846,7 @@ static TokKind scan_name(Lexer *lx, int c)
                 lx->pos = i + (size_t)n;
             }
             if (is_printable(cp)) {
-                snprintf(msg, sizeof msg, "invalid character '%.*s' (U+%04X)", n, lx->buf + i,
-                         cp);
+                snprintf(msg, sizeof msg, "invalid character '%.*s' (U+%04X)", n, lx->buf + i, cp);
             } else {
                 snprintf(msg, sizeof msg, "invalid non-printable character U+%04X", cp);
             }
@@ -842,15 +859,14 @@ static TokKind scan_name(Lexer *lx, int c)
 }
 
 /* tok_continuation_line(): a backslash has been read; the next character must be "\n". */
-static int continuation_line(Lexer *lx)
-{
+static int continuation_line(Lexer *lx) {
     int c = nextc(lx);
     if (c != '\n') {
         if (lx->done == LX_ERR) {
             return -1;
         }
         soft_error(lx, "SyntaxError", "unexpected character after line continuation character",
-                   lx->line, (int)(lx->pos - lx->line_start));
+                   lx->line, (int)(lx->pos - lx->buf_start));
         return -1;
     }
     c = nextc(lx);
@@ -870,8 +886,7 @@ static int continuation_line(Lexer *lx)
     return c;
 }
 
-static TokKind eof_in_brackets(Lexer *lx)
-{
+static TokKind eof_in_brackets(Lexer *lx) {
     char msg[64];
     int i = lx->level - 1;
     snprintf(msg, sizeof msg, "'%c' was never closed", lx->parenstack[i]);
@@ -880,13 +895,13 @@ static TokKind eof_in_brackets(Lexer *lx)
 
 /* One token (tok_get). Fills *line / *col with the token's start; INDENT, DEDENT and
  * ENDMARKER get CPython's error column in *ecol. */
-static TokKind next_token(Lexer *lx, int *line, int *col, int *ecol)
-{
+static TokKind next_token(Lexer *lx, int *line, int *col, int *ecol) {
     int c;
     int blankline;
     *ecol = -1;
 nextline:
     blankline = 0;
+    lx->in_token = 0;
     if (lx->atbol) {
         int icol = 0, altcol = 0, cont_line_col = 0;
         lx->atbol = 0;
@@ -977,10 +992,12 @@ nextline:
         return TOK_INDENT;
     }
 again:
+    lx->in_token = 0;
     do {
         c = nextc(lx);
     } while (c == ' ' || c == '\t' || c == '\f');
     lx->start = c == -1 ? lx->pos : lx->pos - 1;
+    lx->in_token = c != -1;
     *line = lx->line;
     *col = (int)(lx->start - lx->line_start);
     if (c == '#') {
@@ -1108,8 +1125,7 @@ again:
 }
 
 /* Copies src into out->buf with newlines normalized and a final "\n". */
-static int normalize(const char *src, size_t len, TokenList *out)
-{
+static int normalize(const char *src, size_t len, TokenList *out) {
     if (len >= 3 && memcmp(src, "\xEF\xBB\xBF", 3) == 0) {
         src += 3;
         len -= 3;
@@ -1138,8 +1154,7 @@ static int normalize(const char *src, size_t len, TokenList *out)
     return 0;
 }
 
-int lex_tokenize(const char *src, size_t len, int first_line, TokenList *out)
-{
+int lex_tokenize(const char *src, size_t len, int first_line, TokenList *out) {
     memset(out, 0, sizeof *out);
     if (len > (size_t)0x7FFFFFF0) {
         snprintf(out->err.type, sizeof out->err.type, "MemoryError");
@@ -1200,8 +1215,7 @@ int lex_tokenize(const char *src, size_t len, int first_line, TokenList *out)
     return 0;
 }
 
-void lex_free(TokenList *list)
-{
+void lex_free(TokenList *list) {
     if (!list) {
         return;
     }

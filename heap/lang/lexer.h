@@ -19,26 +19,30 @@
 
 #include "heap/lang/ast.h"
 
-#define LEX_TOKEN_KINDS(X)                                                                     \
-    X(ENDMARKER) X(NAME) X(NUMBER) X(STRING) X(NEWLINE) X(INDENT) X(DEDENT) X(ERRORTOKEN)      \
-    X(OP) /* a character that is no Python token ($, ?, !, `) */                               \
-    X(LPAR) X(RPAR) X(LSQB) X(RSQB) X(LBRACE) X(RBRACE) X(COLON) X(COMMA) X(SEMI)              \
-    X(PLUS) X(MINUS) X(STAR) X(SLASH) X(VBAR) X(AMPER) X(LESS) X(GREATER) X(EQUAL) X(DOT)      \
-    X(PERCENT) X(EQEQUAL) X(NOTEQUAL) X(LESSEQUAL) X(GREATEREQUAL) X(TILDE) X(CIRCUMFLEX)      \
-    X(LEFTSHIFT) X(RIGHTSHIFT) X(DOUBLESTAR) X(PLUSEQUAL) X(MINEQUAL) X(STAREQUAL)             \
-    X(SLASHEQUAL) X(PERCENTEQUAL) X(AMPEREQUAL) X(VBAREQUAL) X(CIRCUMFLEXEQUAL)                \
-    X(LEFTSHIFTEQUAL) X(RIGHTSHIFTEQUAL) X(DOUBLESTAREQUAL) X(DOUBLESLASH)                     \
-    X(DOUBLESLASHEQUAL) X(AT) X(ATEQUAL) X(RARROW) X(ELLIPSIS) X(COLONEQUAL)                   \
-    X(FALSE) X(NONE) X(TRUE) X(AND) X(AS) X(ASSERT) X(ASYNC) X(AWAIT) X(BREAK) X(CLASS)        \
-    X(CONTINUE) X(DEF) X(DEL) X(ELIF) X(ELSE) X(EXCEPT) X(FINALLY) X(FOR) X(FROM) X(GLOBAL)    \
-    X(IF) X(IMPORT) X(IN) X(IS) X(LAMBDA) X(NONLOCAL) X(NOT) X(OR) X(PASS) X(RAISE)            \
-    X(RETURN) X(TRY) X(WHILE) X(WITH) X(YIELD)
+/* The token kinds, once (X-macro). TOK_OP is a character that is no Python token ($ ? ! `),
+ * which the parser rejects with "invalid syntax" as CPython does. */
+// clang-format off
+#define LEX_TOKEN_KINDS(X) \
+    X(ENDMARKER) X(NAME) X(NUMBER) X(STRING) X(NEWLINE) X(INDENT) X(DEDENT) X(ERRORTOKEN) \
+    X(OP) \
+    X(LPAR) X(RPAR) X(LSQB) X(RSQB) X(LBRACE) X(RBRACE) X(COLON) X(COMMA) X(SEMI) \
+    X(PLUS) X(MINUS) X(STAR) X(SLASH) X(VBAR) X(AMPER) X(LESS) X(GREATER) X(EQUAL) X(DOT) \
+    X(PERCENT) X(EQEQUAL) X(NOTEQUAL) X(LESSEQUAL) X(GREATEREQUAL) X(TILDE) X(CIRCUMFLEX) \
+    X(LEFTSHIFT) X(RIGHTSHIFT) X(DOUBLESTAR) X(PLUSEQUAL) X(MINEQUAL) X(STAREQUAL) \
+    X(SLASHEQUAL) X(PERCENTEQUAL) X(AMPEREQUAL) X(VBAREQUAL) X(CIRCUMFLEXEQUAL) \
+    X(LEFTSHIFTEQUAL) X(RIGHTSHIFTEQUAL) X(DOUBLESTAREQUAL) X(DOUBLESLASH) \
+    X(DOUBLESLASHEQUAL) X(AT) X(ATEQUAL) X(RARROW) X(ELLIPSIS) X(COLONEQUAL) \
+    X(FALSE) X(NONE) X(TRUE) X(AND) X(AS) X(ASSERT) X(ASYNC) X(AWAIT) X(BREAK) X(CLASS) \
+    X(CONTINUE) X(DEF) X(DEL) X(ELIF) X(ELSE) X(EXCEPT) X(FINALLY) X(FOR) X(FROM) \
+    X(GLOBAL) X(IF) X(IMPORT) X(IN) X(IS) X(LAMBDA) X(NONLOCAL) X(NOT) X(OR) X(PASS) \
+    X(RAISE) X(RETURN) X(TRY) X(WHILE) X(WITH) X(YIELD)
+// clang-format on
 
 typedef enum {
 #define X(name) TOK_##name,
     LEX_TOKEN_KINDS(X)
 #undef X
-    TOK__COUNT
+        TOK__COUNT
 } TokKind;
 
 /* CPython's nesting limits (tokenizer.c MAXLEVEL, MAXINDENT). */
@@ -51,8 +55,8 @@ typedef struct {
     int end_line, end_col; /* just past the last byte */
     int ecol;              /* the 1-based column CPython reports for an error at this token */
     int level;             /* bracket nesting depth after this token */
+    int len;               /* its length in bytes */
     const char *start;     /* the token's bytes (inside TokenList.buf) */
-    int len;
 } Token;
 
 typedef struct {

@@ -407,15 +407,17 @@ static Obj *format_value(Vm *vm, Obj *v, int conv, Obj *spec) {
 Obj *vm_import(Vm *vm, Obj *name) {
     Obj *m = dict_get_str(vm->modules, name);
     if (m) return obj_newref(m);
+    vm->lib_depth++; /* the module's own objects are library objects, not the program's */
     if (str_eq_cstr(name, "sys")) m = sys_module_new(vm);
     else if (str_eq_cstr(name, "gc")) m = gc_module_new(vm);
     else {
         extern Obj *lib_module_new(Vm * vm, const char *name);
         m = lib_module_new(vm, str_cstr(name));
-        if (!m && !vm->exc) {
-            vm_raise(vm, &Exc_ModuleNotFoundError, "No module named '%s'", str_cstr(name));
-            if (vm->exc) ((Instance *)vm->exc)->exc_name = obj_newref(name);
-        }
+    }
+    vm->lib_depth--;
+    if (!m && !vm->exc) {
+        vm_raise(vm, &Exc_ModuleNotFoundError, "No module named '%s'", str_cstr(name));
+        if (vm->exc) ((Instance *)vm->exc)->exc_name = obj_newref(name);
     }
     if (!m) return NULL;
     dict_set(vm, vm->modules, name, m);
@@ -464,6 +466,7 @@ void vm_call_finalizer(Vm *vm, Obj *o) {
 
 /* ================================================================ the eval loop */
 
+#define TOUCH(o) do { Obj *t_ = (Obj *)(o); if (t_->flags & OBJ_F_WATCH) trace_touch(t_); } while (0)
 #define PUSH(v) (*sp++ = (v))
 #define POP() (*--sp)
 #define TOP() (sp[-1])
@@ -501,10 +504,11 @@ static Obj *run_frame(Vm *vm, Frame *f) {
         frame_free(vm, f);
         return NULL;
     }
-    if (ip == 0) vm_event(vm, EV_CALL, NULL, 0);
+    vm_event(vm, EV_CALL, NULL, ip != 0); /* a = 1: a generator resumes */
 
     for (;;) {
         if (lines[ip] & LINE_START) {
+            f->sp = sp; /* the recorder reads the value stack at line steps */
             on_line(vm, f, lines[ip] & LINE_MASK);
             if (vm->stopped) {
                 vm_raise(vm, &Exc_KeyboardInterrupt, "stopped after %llu steps (%s)",
@@ -573,6 +577,7 @@ static Obj *run_frame(Vm *vm, Frame *f) {
             break;
         }
         case OP_STORE_NAME: {
+            TOUCH(f->locals ? f->locals : f->globals);
             Obj *v = POP();
             int r = dict_set(vm, f->locals ? f->locals : f->globals, names[arg], v);
             DECREF(vm, v);
@@ -580,6 +585,7 @@ static Obj *run_frame(Vm *vm, Frame *f) {
             break;
         }
         case OP_DELETE_NAME: {
+            TOUCH(f->locals ? f->locals : f->globals);
             int r = dict_pop_str(vm, f->locals ? f->locals : f->globals, names[arg]);
             if (r <= 0) {
                 if (r == 0) name_error(vm, names[arg]);
@@ -599,6 +605,7 @@ static Obj *run_frame(Vm *vm, Frame *f) {
             break;
         }
         case OP_STORE_GLOBAL: {
+            TOUCH(f->globals);
             Obj *v = POP();
             int r = dict_set(vm, f->globals, names[arg], v);
             DECREF(vm, v);
@@ -606,6 +613,7 @@ static Obj *run_frame(Vm *vm, Frame *f) {
             break;
         }
         case OP_DELETE_GLOBAL: {
+            TOUCH(f->globals);
             int r = dict_pop_str(vm, f->globals, names[arg]);
             if (r <= 0) {
                 if (r == 0) name_error(vm, names[arg]);
@@ -655,6 +663,7 @@ static Obj *run_frame(Vm *vm, Frame *f) {
         }
         case OP_STORE_DEREF: {
             Cell *c = (Cell *)localsplus[arg];
+            TOUCH((Obj *)c);
             Obj *old = c->ref;
             c->ref = POP();
             XDECREF(vm, old);
@@ -662,6 +671,7 @@ static Obj *run_frame(Vm *vm, Frame *f) {
         }
         case OP_DELETE_DEREF: {
             Cell *c = (Cell *)localsplus[arg];
+            TOUCH((Obj *)c);
             if (!c->ref) {
                 unbound_free(vm, co, arg);
                 goto error;
@@ -912,6 +922,7 @@ static Obj *run_frame(Vm *vm, Frame *f) {
             break;
         }
         case OP_LIST_APPEND: {
+            TOUCH(PEEK(arg + 1)); /* the target, under what this pops */
             Obj *v = POP();
             int r = list_append(vm, PEEK(arg), v);
             DECREF(vm, v);
@@ -919,6 +930,7 @@ static Obj *run_frame(Vm *vm, Frame *f) {
             break;
         }
         case OP_SET_ADD: {
+            TOUCH(PEEK(arg + 1)); /* the target, under what this pops */
             Obj *v = POP();
             int r = set_add(vm, PEEK(arg), v);
             DECREF(vm, v);
@@ -926,6 +938,7 @@ static Obj *run_frame(Vm *vm, Frame *f) {
             break;
         }
         case OP_MAP_ADD: {
+            TOUCH(PEEK(arg + 2)); /* the target, under what this pops */
             Obj *v = POP();
             Obj *k = POP();
             int r = dict_set(vm, PEEK(arg), k, v);
@@ -935,6 +948,7 @@ static Obj *run_frame(Vm *vm, Frame *f) {
             break;
         }
         case OP_LIST_EXTEND: {
+            TOUCH(PEEK(arg + 1)); /* the target, under what this pops */
             Obj *it = POP();
             int r = list_extend(vm, PEEK(arg), it);
             if (r < 0 && vm_exc_matches(vm, &Exc_TypeError) && KIND(it) != OBJ_GENERATOR &&
@@ -947,6 +961,7 @@ static Obj *run_frame(Vm *vm, Frame *f) {
             break;
         }
         case OP_SET_UPDATE: {
+            TOUCH(PEEK(arg + 1)); /* the target, under what this pops */
             Obj *it = POP();
             extern int set_update(Vm * vm, Obj * s, Obj * it);
             int r = set_update(vm, PEEK(arg), it);
@@ -955,6 +970,7 @@ static Obj *run_frame(Vm *vm, Frame *f) {
             break;
         }
         case OP_DICT_UPDATE: {
+            TOUCH(PEEK(arg + 1)); /* the target, under what this pops */
             Obj *o = POP();
             int r = dict_update(vm, PEEK(arg), o);
             if (r < 0 && vm_exc_matches(vm, &Exc_AttributeError)) {
@@ -966,6 +982,7 @@ static Obj *run_frame(Vm *vm, Frame *f) {
             break;
         }
         case OP_DICT_MERGE: {
+            TOUCH(PEEK(arg + 1)); /* the target, under what this pops */
             Obj *o = POP();
             int r = dict_merge_kw(vm, PEEK(arg), o);
             if (r < 0) {
@@ -1137,6 +1154,7 @@ static Obj *run_frame(Vm *vm, Frame *f) {
             if (arg < ip) {
                 ip = arg;
                 if (!(lines[ip] & LINE_START)) {
+                    f->sp = sp;
                     on_line(vm, f, lines[ip] & LINE_MASK);
                     if (vm->stopped) {
                         vm_raise(vm, &Exc_KeyboardInterrupt, "stopped");
@@ -1240,6 +1258,7 @@ static Obj *run_frame(Vm *vm, Frame *f) {
             retval = POP();
             f->ip = ip;
             f->sp = sp;
+            vm_event(vm, EV_RETURN, retval, 1); /* a = 1: the generator yields */
             vm->frame = f->back;
             vm->depth--;
             return retval;
@@ -1282,6 +1301,7 @@ static Obj *run_frame(Vm *vm, Frame *f) {
                 sp = base;
                 r = call_function(vm, callable, args, npos, kw, true);
             } else {
+                vm_event(vm, EV_CALL, callable, 2); /* a = 2: a C function, arguments on the stack */
                 r = call_builtin_vector(vm, callable, args, npos, kw);
                 for (int i = 0; i < total; i++) DECREF(vm, args[i]);
                 DECREF(vm, callable);
@@ -1537,9 +1557,9 @@ static Obj *run_frame(Vm *vm, Frame *f) {
 
 exit_frame:
     f->sp = sp;
+    vm_event(vm, EV_RETURN, retval, 0); /* while the frame is still the current one */
     vm->frame = f->back;
     vm->depth--;
-    vm_event(vm, EV_RETURN, retval, 0);
     if (f->gen) {
         /* a finished generator frame: detach and free it */
         ((Generator *)f->gen)->frame = NULL;

@@ -15,10 +15,12 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.." || exit 2
 
 BIN=${1:-build/memviz}
 shift || true
+ALL=0 # no programs named: also the collector and server benchmarks at the end
 if (($#)); then
     PROGRAMS=("$@")
 else
     PROGRAMS=(bench/programs/*.py)
+    ALL=1
 fi
 RUNS=${RUNS:-3}
 TIMEOUT=${TIMEOUT:-120}
@@ -119,3 +121,10 @@ if ((${#notes[@]})); then
 fi
 echo
 echo "best of $RUNS wall times; peak RSS is the max over the runs; target: memviz within 3x python3"
+if ((ALL)); then
+    for extra in bench/gc.sh bench/server.sh; do
+        [[ -f $extra ]] || continue
+        echo
+        bash "$extra" "$BIN"
+    done
+fi

@@ -750,7 +750,8 @@ static void frame_vars(Trace *t, Frame *f, FrameRec *out) {
         }
     }
     Obj **base = FRAME_STACK(f);
-    out->nstack = (uint32_t)(f->sp - base);
+    /* the value stack is only read where the VM saved an exact sp (else it is mid-instruction) */
+    out->nstack = f->stack_known ? (uint32_t)(f->sp - base) : 0;
     out->stack = out->nstack ? malloc(sizeof(uint32_t) * out->nstack) : NULL;
     for (uint32_t i = 0; i < out->nstack; i++) {
         Obj *v = base[i];

@@ -119,6 +119,7 @@ typedef struct Frame {
     Obj *gen;            /* the generator owning this frame, or NULL */
     uint32_t uid;        /* per-run frame id */
     bool on_heap;        /* owned by a generator */
+    bool stack_known;    /* sp is exact: at a line event, or suspended in a call / yield */
     Obj *localsplus[];   /* nlocalsplus locals, then the value stack */
 } Frame;
 

@@ -1622,7 +1622,7 @@ static void compile_try_except(Compiler *c, Stmt *s) {
         if (h->name) {
             compile_name(c, h->name, 1, h->line, h->col);
             int name_cleanup = label_new(c);
-            setup_finally(c, name_cleanup, -1);
+            setup_finally(c, name_cleanup, 0); /* the exception is in the name: stack [prev] */
             push_fb(c, FB_HANDLER, -1, -1, NULL, h->name);
             compile_stmts(c, h->body, h->nbody);
             c->u->nfb--;

@@ -43,6 +43,7 @@ static Frame *frame_new(Vm *vm, Code *code, Obj *func, Obj *globals, Obj *locals
     f->gen = NULL;
     f->uid = vm->next_uid++;
     f->on_heap = false;
+    f->stack_known = false;
     memset(f->localsplus, 0, sizeof(Obj *) * (size_t)code->nlocalsplus);
     f->sp = f->localsplus + code->nlocalsplus;
     return f;
@@ -493,6 +494,7 @@ static Obj *run_frame(Vm *vm, Frame *f) {
 
     f->back = vm->frame;
     vm->frame = f;
+    f->stack_known = false;
     if (++vm->depth > vm->recursion_limit) {
         vm->depth--;
         vm->frame = f->back;
@@ -509,7 +511,9 @@ static Obj *run_frame(Vm *vm, Frame *f) {
     for (;;) {
         if (lines[ip] & LINE_START) {
             f->sp = sp; /* the recorder reads the value stack at line steps */
+            f->stack_known = true;
             on_line(vm, f, lines[ip] & LINE_MASK);
+            f->stack_known = false;
             if (vm->stopped) {
                 vm_raise(vm, &Exc_KeyboardInterrupt, "stopped after %llu steps (%s)",
                          (unsigned long long)vm->limits.max_steps, vm->stop_reason);
@@ -1155,7 +1159,9 @@ static Obj *run_frame(Vm *vm, Frame *f) {
                 ip = arg;
                 if (!(lines[ip] & LINE_START)) {
                     f->sp = sp;
+                    f->stack_known = true;
                     on_line(vm, f, lines[ip] & LINE_MASK);
+                    f->stack_known = false;
                     if (vm->stopped) {
                         vm_raise(vm, &Exc_KeyboardInterrupt, "stopped");
                         goto error;
@@ -1258,6 +1264,7 @@ static Obj *run_frame(Vm *vm, Frame *f) {
             retval = POP();
             f->ip = ip;
             f->sp = sp;
+            f->stack_known = true; /* suspended */
             vm_event(vm, EV_RETURN, retval, 1); /* a = 1: the generator yields */
             vm->frame = f->back;
             vm->depth--;
@@ -1295,14 +1302,19 @@ static Obj *run_frame(Vm *vm, Frame *f) {
             }
             Obj *r;
             f->ip = ip;
-            f->sp = sp;
             if (KIND(callable) == OBJ_FUNCTION) {
                 /* Python function: argument references move into the new frame */
                 sp = base;
+                f->sp = sp;
+                f->stack_known = true;
                 r = call_function(vm, callable, args, npos, kw, true);
+                f->stack_known = false;
             } else {
+                f->sp = sp;
+                f->stack_known = true;
                 vm_event(vm, EV_CALL, callable, 2); /* a = 2: a C function, arguments on the stack */
                 r = call_builtin_vector(vm, callable, args, npos, kw);
+                f->stack_known = false;
                 for (int i = 0; i < total; i++) DECREF(vm, args[i]);
                 DECREF(vm, callable);
                 sp = base;
@@ -1335,7 +1347,9 @@ static Obj *run_frame(Vm *vm, Frame *f) {
             }
             f->ip = ip;
             f->sp = sp;
+            f->stack_known = true;
             Obj *r = obj_call(vm, callable, argv, np, kn);
+            f->stack_known = false;
             free(argv);
             XDECREF(vm, kn);
             DECREF(vm, pargs);
@@ -1557,6 +1571,7 @@ static Obj *run_frame(Vm *vm, Frame *f) {
 
 exit_frame:
     f->sp = sp;
+    f->stack_known = true;
     vm_event(vm, EV_RETURN, retval, 0); /* while the frame is still the current one */
     vm->frame = f->back;
     vm->depth--;

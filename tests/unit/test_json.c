@@ -38,7 +38,8 @@ static void add(PathSet *s, const char *p, int optional) {
 }
 
 static void clear(PathSet *s) {
-    for (int i = 0; i < s->n; i++) free(s->p[i]);
+    for (int i = 0; i < s->n; i++)
+        free(s->p[i]);
     s->n = 0;
 }
 
@@ -104,7 +105,8 @@ static void check_paths(const char *doc_name, const char *json, int with_optiona
             cr_expect(!has(&got, want.p[i]), "%s: optional field %s rendered", doc_name, want.p[i]);
             continue;
         }
-        cr_expect(has(&got, want.p[i]), "%s: documented field %s not rendered", doc_name, want.p[i]);
+        cr_expect(has(&got, want.p[i]), "%s: documented field %s not rendered", doc_name,
+                  want.p[i]);
     }
     for (int i = 0; i < got.n; i++)
         cr_expect(has(&want, got.p[i]), "%s: rendered field %s not documented in %s", doc_name,
@@ -118,25 +120,66 @@ static void check_paths(const char *doc_name, const char *json, int with_optiona
 
 static TraceEdge edges[] = {{"[0]", 2, false}, {".next", 3, true}};
 static TraceObject objs[] = {
-    {.id = 1, .type = "list", .repr = "[1, <Node>]", .refcount = 2, .size = 72, .address = 140000,
-     .generation = 0, .is_static = false, .reachable = true, .len = 2, .edges = edges, .nedges = 2,
-     .gc_refs = 1, .gc_mark = GCMARK_REACHABLE},
-    {.id = 2, .type = "int", .repr = "1", .refcount = 1000000, .size = 28, .address = 9000,
-     .generation = -1, .is_static = true, .reachable = true, .len = 0, .gc_refs = -1},
+    {.id = 1,
+     .type = "list",
+     .repr = "[1, <Node>]",
+     .refcount = 2,
+     .size = 72,
+     .address = 140000,
+     .generation = 0,
+     .is_static = false,
+     .reachable = true,
+     .len = 2,
+     .edges = edges,
+     .nedges = 2,
+     .gc_refs = 1,
+     .gc_mark = GCMARK_REACHABLE},
+    {.id = 2,
+     .type = "int",
+     .repr = "1",
+     .refcount = 1000000,
+     .size = 28,
+     .address = 9000,
+     .generation = -1,
+     .is_static = true,
+     .reachable = true,
+     .len = 0,
+     .gc_refs = -1},
 };
 static TraceVar vars[] = {{"a", 1}, {"b", 0}};
 static uint32_t stackv[] = {1, 0};
-static TraceFrame frames[] = {{.id = 1, .name = "<module>", .line = 3, .locals = vars, .nlocals = 2,
-                               .stack = stackv, .nstack = 2}};
+static TraceFrame frames[] = {{.id = 1,
+                               .name = "<module>",
+                               .line = 3,
+                               .locals = vars,
+                               .nlocals = 2,
+                               .stack = stackv,
+                               .nstack = 2}};
 static TraceEvent events[] = {{"refcount", 1, 1, 2, "name a"}, {"alloc", 2, 0, 1, NULL}};
 
 static TraceSnapshot make_snap(void) {
-    TraceSnapshot s = {.step = 4, .kind = STEP_GC, .line = 3, .gc_phase = 2, .gc_generation = 0,
-                       .frames = frames, .nframes = 1, .objects = objs, .nobjects = 2,
-                       .events = events, .nevents = 2, .gc_count = {1, 2, 3},
-                       .gc_threshold = {700, 10, 10}, .gc_enabled = true, .mem_objects = 2,
-                       .mem_bytes = 100, .mem_blocks = 3, .mem_pools = 1, .mem_arenas = 1,
-                       .stdout_text = "hi\nXX", .stdout_len = 3, .error = NULL};
+    TraceSnapshot s = {.step = 4,
+                       .kind = STEP_GC,
+                       .line = 3,
+                       .gc_phase = 2,
+                       .gc_generation = 0,
+                       .frames = frames,
+                       .nframes = 1,
+                       .objects = objs,
+                       .nobjects = 2,
+                       .events = events,
+                       .nevents = 2,
+                       .gc_count = {1, 2, 3},
+                       .gc_threshold = {700, 10, 10},
+                       .gc_enabled = true,
+                       .mem_objects = 2,
+                       .mem_bytes = 100,
+                       .mem_blocks = 3,
+                       .mem_pools = 1,
+                       .mem_arenas = 1,
+                       .stdout_text = "hi\nXX",
+                       .stdout_len = 3,
+                       .error = NULL};
     return s;
 }
 
@@ -183,9 +226,18 @@ Test(json, snapshot_values) {
 Test(json, diff_has_exactly_the_documented_fields) {
     TraceSnapshot s = make_snap();
     uint32_t removed[] = {9};
-    TraceDiff d = {.from = 3, .to = 4, .added = objs, .nadded = 1, .removed = removed,
-                   .nremoved = 1, .changed = objs + 1, .nchanged = 1, .frames = frames,
-                   .nframes = 1, .frames_changed = true, .to_snap = &s};
+    TraceDiff d = {.from = 3,
+                   .to = 4,
+                   .added = objs,
+                   .nadded = 1,
+                   .removed = removed,
+                   .nremoved = 1,
+                   .changed = objs,
+                   .nchanged = 2,
+                   .frames = frames,
+                   .nframes = 1,
+                   .frames_changed = true,
+                   .to_snap = &s};
     char *out = json_print(json_diff(&d), NULL);
     check_paths("diff", out, 1);
     free(out);
@@ -236,7 +288,8 @@ Test(json, index_has_exactly_the_documented_fields) {
     cr_expect_eq((size_t)cJSON_GetObjectItem(j, "nsteps")->valuedouble, n);
     cJSON *steps = cJSON_GetObjectItem(j, "steps");
     for (cJSON *c = steps->child; c; c = c->next)
-        cr_expect_eq((size_t)cJSON_GetArraySize(c), n, "column %s has one entry per step", c->string);
+        cr_expect_eq((size_t)cJSON_GetArraySize(c), n, "column %s has one entry per step",
+                     c->string);
     cr_expect_str_eq(cJSON_GetObjectItem(j, "stdout")->valuestring, "2\n3\n");
     cr_expect_str_eq(cJSON_GetObjectItem(j, "status")->valuestring, "end");
     cJSON_Delete(j);

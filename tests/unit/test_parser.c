@@ -499,8 +499,8 @@ static void fini(void) {
 
 TestSuite(lexer);
 TestSuite(parser, .fini = fini);
-TestSuite(fstring, .fini = fini);
-TestSuite(errors, .fini = fini);
+TestSuite(fstrings, .fini = fini);
+TestSuite(syntax_errors, .fini = fini);
 
 /* Parses src (which must succeed) and returns the dump of its statements, one per line. */
 static const char *parse(const char *src) {
@@ -791,7 +791,7 @@ Test(parser, lambda_and_walrus) {
 
 /* ------------------------------------------------------------------ f-strings */
 
-Test(fstring, parts) {
+Test(fstrings, parts) {
     TREE("f'a{x}b'", "(fstr (str 'a') (fmt x - -) (str 'b'))");
     TREE("f'{x!r}{y!s}{z!a}'", "(fstr (fmt x r -) (fmt y s -) (fmt z a -))");
     TREE("f'{x:>10}'", "(fstr (fmt x - (fstr (str '>10'))))");
@@ -808,7 +808,7 @@ Test(fstring, parts) {
     TREE("f'{x!=y}'", "(fstr (fmt (cmp x NotEq y) - -))");
 }
 
-Test(fstring, self_documenting) {
+Test(fstrings, self_documenting) {
     TREE("f'{x=}'", "(fstr (str 'x=') (fmt x r -))");
     TREE("f'{x * 2 = }'", "(fstr (str 'x * 2 = ') (fmt (Mult x 2) r -))");
     TREE("f'{x=!s}'", "(fstr (str 'x=') (fmt x s -))");
@@ -816,12 +816,12 @@ Test(fstring, self_documenting) {
     TREE("f'a{x=}b'", "(fstr (str 'ax=') (fmt x r -) (str 'b'))");
 }
 
-Test(fstring, concatenation_merges_constants) {
+Test(fstrings, concatenation_merges_constants) {
     TREE("'a' f'b{x}c' 'd' f'e'", "(fstr (str 'ab') (fmt x - -) (str 'cde'))");
     TREE("'a' f'' 'b'", "(fstr (str 'ab'))");
 }
 
-Test(fstring, node_lines) {
+Test(fstrings, node_lines) {
     const Stmt *s = stmt("x = 1\ny = (\n  f'{x + 1}')\n");
     (void)s;
     const Expr *f = ast.body[1]->value;
@@ -833,7 +833,7 @@ Test(fstring, node_lines) {
     cr_assert_eq(add->col, 5);
 }
 
-Test(fstring, errors) {
+Test(fstrings, errors) {
     SYNTAX("x = f\"{}\"", "f-string: empty expression not allowed", 1, 10);
     SYNTAX("x = f\"{a\"", "f-string: expecting '}'", 1, 10);
     SYNTAX("x = f\"}\"", "f-string: single '}' is not allowed", 1, 9);
@@ -1072,7 +1072,7 @@ Test(parser, garbage_never_crashes) {
 
 /* ------------------------------------------------------------------ syntax errors */
 
-Test(errors, generic_and_missing_colon) {
+Test(syntax_errors, generic_and_missing_colon) {
     SYNTAX("x = 1 +", "invalid syntax", 1, 8);
     SYNTAX("x = 1 2", "invalid syntax", 1, 7);
     SYNTAX("a = 1; b = 2;;", "invalid syntax", 1, 14);
@@ -1086,7 +1086,7 @@ Test(errors, generic_and_missing_colon) {
     SYNTAX("try:\n    pass\nx = 1", "expected 'except' or 'finally' block", 3, 1);
 }
 
-Test(errors, brackets) {
+Test(syntax_errors, brackets) {
     SYNTAX("x = (1,\ny = 2", "'(' was never closed", 1, 5);
     SYNTAX("x = [1, 2\ny = 3\n", "'[' was never closed", 1, 5);
     SYNTAX("print(f(x)", "'(' was never closed", 1, 6);
@@ -1100,7 +1100,7 @@ Test(errors, brackets) {
     SYNTAX("x = 1 2\ny = 'abc\n", "unterminated string literal (detected at line 2)", 2, 5);
 }
 
-Test(errors, strings_and_numbers) {
+Test(syntax_errors, strings_and_numbers) {
     SYNTAX("s = 'abc", "unterminated string literal (detected at line 1)", 1, 5);
     SYNTAX("s = \"\"\"abc\ndef", "unterminated triple-quoted string literal (detected at line 2)",
            1, 5);
@@ -1121,14 +1121,14 @@ Test(errors, strings_and_numbers) {
     SYNTAX("x = 5 \\ 3", "unexpected character after line continuation character", 1, 8);
 }
 
-Test(errors, characters) {
+Test(syntax_errors, characters) {
     SYNTAX("x = \xe2\x82\xac", "invalid character '\xe2\x82\xac' (U+20AC)", 1, 5);
     SYNTAX("print(\xe2\x80\x9chi\xe2\x80\x9d)", "invalid character '\xe2\x80\x9c' (U+201C)", 1, 7);
     SYNTAX("x = 1\xc2\xa0+ 2", "invalid non-printable character U+00A0", 1, 6);
     SYNTAX("x = $", "invalid syntax", 1, 5);
 }
 
-Test(errors, indentation) {
+Test(syntax_errors, indentation) {
     INDENT("if x:\npass", "expected an indented block after 'if' statement on line 1", 2, 1);
     INDENT("for x in y:\nx", "expected an indented block after 'for' statement on line 1", 2, 1);
     INDENT("while 1:\n    if x:", "expected an indented block after 'if' statement on line 2", 2,
@@ -1153,7 +1153,7 @@ Test(errors, indentation) {
            15);
 }
 
-Test(errors, assignment_targets) {
+Test(syntax_errors, assignment_targets) {
     SYNTAX("1 = x", "cannot assign to literal here. Maybe you meant '==' instead of '='?", 1, 1);
     SYNTAX("f() = 1", "cannot assign to function call here. Maybe you meant '==' instead of '='?",
            1, 1);
@@ -1173,7 +1173,7 @@ Test(errors, assignment_targets) {
     SYNTAX("with a as 1:\n    pass", "cannot assign to literal", 1, 11);
 }
 
-Test(errors, calls_and_parameters) {
+Test(syntax_errors, calls_and_parameters) {
     SYNTAX("print \"hello\"", "Missing parentheses in call to 'print'. Did you mean print(...)?", 1,
            1);
     SYNTAX("print x", "Missing parentheses in call to 'print'. Did you mean print(...)?", 1, 1);
@@ -1191,7 +1191,7 @@ Test(errors, calls_and_parameters) {
     SYNTAX("(*a)", "cannot use starred expression here", 1, 2);
 }
 
-Test(errors, null_bytes_and_encoding) {
+Test(syntax_errors, null_bytes_and_encoding) {
     const char src[] = "x = 1\ny = \0\n";
     int rc = parse_module(src, sizeof src - 1, &ast, &err);
     cr_assert_eq(rc, -1);

@@ -132,6 +132,11 @@ Obj *obj_str(Vm *vm, Obj *o) {
 
 int obj_truth(Vm *vm, Obj *o) {
     if (o == Py_True) return 1;
+    if (o->type == &WeakProxyType) {
+        extern Obj *weakproxy_referent(Vm * vm, Obj * p);
+        Obj *r = weakproxy_referent(vm, o);
+        return r ? obj_truth(vm, r) : -1;
+    }
     if (o == Py_False || o == Py_None) return 0;
     switch (KIND(o)) {
     case OBJ_INT:
@@ -1125,7 +1130,10 @@ int obj_isinstance(Vm *vm, Obj *o, Obj *cls) {
         vm_raise(vm, &Exc_TypeError, "isinstance() arg 2 must be a type, a tuple of types, or a union");
         return -1;
     }
-    return type_is_subtype(o->type, (Type *)cls);
+    if (type_is_subtype(o->type, (Type *)cls)) return 1;
+    if (o->type == &WeakProxyType && ((WeakRef *)o)->referent) /* object_isinstance: __class__ */
+        return type_is_subtype(((WeakRef *)o)->referent->type, (Type *)cls);
+    return 0;
 }
 
 bool seq_fast(Obj *o, Obj ***items, ssize_t *n) {

@@ -418,14 +418,16 @@ static void invoke_callbacks(Vm *vm, const char *ph, int generation, ssize_t col
     DECREF(vm, cv);
     DECREF(vm, uv);
     Obj *phs = str_from_cstr(vm, ph);
-    Obj *cbs = list_slice(vm, g->callbacks, 0, LIST_LEN(g->callbacks));
-    for (ssize_t i = 0; cbs && i < LIST_LEN(cbs); i++) {
+    extern void vm_write_unraisable(Vm * vm, Obj * obj);
+    /* invoke_gc_callback(): the list itself, in place */
+    for (ssize_t i = 0; i < LIST_LEN(g->callbacks); i++) {
+        Obj *cb = obj_newref(LIST_ITEM(g->callbacks, i));
         Obj *args[2] = {phs, info};
-        Obj *r = obj_call(vm, LIST_ITEM(cbs, i), args, 2, NULL);
-        if (!r) vm_clear_exc(vm);
+        Obj *r = obj_call(vm, cb, args, 2, NULL);
+        if (!r) vm_write_unraisable(vm, cb);
         XDECREF(vm, r);
+        DECREF(vm, cb);
     }
-    XDECREF(vm, cbs);
     DECREF(vm, phs);
     DECREF(vm, info);
     vm->exc = saved;

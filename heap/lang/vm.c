@@ -439,6 +439,27 @@ static void on_line(Vm *vm, Frame *f, int line) {
     vm_event(vm, EV_LINE, NULL, line);
 }
 
+/* PyErr_WriteUnraisable: reports the pending exception as "Exception ignored in: <obj>" on
+ * stderr with its traceback, and clears it. */
+void vm_write_unraisable(Vm *vm, Obj *obj) {
+    Obj *exc = vm_fetch_exc(vm);
+    if (!exc || vm->stopped) {
+        XDECREF(vm, exc);
+        return;
+    }
+    Obj *r = obj ? obj_repr(vm, obj) : NULL;
+    if (!r) vm_clear_exc(vm);
+    char buf[600];
+    snprintf(buf, sizeof buf, "Exception ignored in: %s\n", r ? str_cstr(r) : "<object repr() failed>");
+    XDECREF(vm, r);
+    Writer w = {vm->write_err, vm->err_ctx};
+    if (w.write) {
+        w.write(w.ctx, buf, strlen(buf));
+        vm_format_exception(vm, exc, w);
+    }
+    DECREF(vm, exc);
+}
+
 void vm_call_finalizer(Vm *vm, Obj *o) {
     /* mirrors PyObject_CallFinalizer: errors are reported as "Exception ignored in" */
     Obj *saved = vm_fetch_exc(vm);

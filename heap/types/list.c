@@ -207,7 +207,7 @@ static void list_clear_slot(Vm *vm, Obj *o) { list_clear_items(vm, (List *)o); }
 
 static void list_traverse(Obj *o, VisitFn visit, void *arg) {
     List *l = (List *)o;
-    for (ssize_t i = 0; i < l->len; i++)
+    for (ssize_t i = l->len; --i >= 0;) /* back to front, as list_traverse */
         if (l->items[i]) visit(l->items[i], NULL, (long)i, arg);
 }
 

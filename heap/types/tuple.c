@@ -74,7 +74,7 @@ static void tuple_dealloc(Vm *vm, Obj *o) {
 
 static void tuple_traverse(Obj *o, VisitFn visit, void *arg) {
     Tuple *t = (Tuple *)o;
-    for (ssize_t i = 0; i < t->len; i++)
+    for (ssize_t i = t->len; --i >= 0;) /* back to front, as tupletraverse */
         if (t->items[i]) visit(t->items[i], NULL, (long)i, arg);
 }
 
@@ -142,6 +142,7 @@ static Obj *tuple_new_type(Vm *vm, Type *t, Obj **args, int nargs, Obj *kw) {
     if (!args_check(vm, "tuple", nargs, 0, 1) || !args_no_kw(vm, "tuple", kw)) return NULL;
     if (nargs == 0) return obj_newref(vm->empty_tuple);
     if (IS_TUPLE(args[0])) return obj_newref(args[0]);
+    if (IS_LIST(args[0])) return tuple_from_array(vm, ((List *)args[0])->items, LIST_LEN(args[0]));
     Obj *l = obj_to_list(vm, args[0]);
     if (!l) return NULL;
     Obj *r = tuple_from_array(vm, ((List *)l)->items, LIST_LEN(l));

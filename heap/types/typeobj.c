@@ -381,8 +381,8 @@ void instance_dealloc(Vm *vm, Obj *obj) {
     if (gc_is_tracked(obj)) gc_untrack(vm, obj);
     if (t->has_finalizer && !(obj->flags & OBJ_F_FINALIZED)) {
         obj->refcnt = 1; /* temporarily resurrect for __del__ */
-        obj->flags |= OBJ_F_FINALIZED;
         vm_call_finalizer(vm, obj);
+        obj->flags |= OBJ_F_FINALIZED; /* PyObject_CallFinalizer sets it after tp_finalize */
         if (--obj->refcnt != 0) { /* resurrected */
             if (!gc_is_tracked(obj)) gc_track(vm, obj);
             return;
@@ -518,7 +518,11 @@ static bool is_data_descr(Obj *d) {
 }
 
 static Obj *type_special_attr(Vm *vm, Type *t, const char *n) {
-    if (!strcmp(n, "__name__")) return t->heap ? obj_newref(t->name_obj) : str_from_cstr(vm, t->name);
+    if (!strcmp(n, "__name__")) {
+        if (t->heap) return obj_newref(t->name_obj);
+        const char *dot = strrchr(t->name, '.'); /* type_name(): after the last dot */
+        return str_from_cstr(vm, dot ? dot + 1 : t->name);
+    }
     if (!strcmp(n, "__qualname__"))
         return t->heap ? obj_newref(t->qualname ? t->qualname : t->name_obj) : str_from_cstr(vm, t->name);
     if (!strcmp(n, "__mro__")) {

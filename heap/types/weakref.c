@@ -62,10 +62,10 @@ Obj *weakref_new(Vm *vm, Type *t, Obj *referent, Obj *callback) {
     if (!head)
         return vm_raise(vm, &Exc_TypeError, "cannot create weak reference to '%s' object", referent->type->name);
     if (callback == Py_None) callback = NULL;
-    /* a callback-less ref is shared (as CPython reuses the basic ref) */
-    if (!callback && t == &WeakRefType) {
+    /* the callback-less ref and proxy are shared (get_basic_refs) */
+    if (!callback) {
         for (Obj *w = *head; w; w = ((WeakRef *)w)->wr_next)
-            if (!((WeakRef *)w)->callback && w->type == &WeakRefType) return obj_newref(w);
+            if (!((WeakRef *)w)->callback && w->type == t) return obj_newref(w);
     }
     WeakRef *w = (WeakRef *)obj_alloc(vm, t, sizeof(WeakRef), 64);
     if (!w) return NULL;
@@ -73,11 +73,30 @@ Obj *weakref_new(Vm *vm, Type *t, Obj *referent, Obj *callback) {
     w->callback = callback ? obj_newref(callback) : NULL;
     w->hash = -1;
     w->proxy = t == &WeakProxyType;
-    /* basic refs go first in the list, as CPython keeps them */
-    w->wr_prev = NULL;
-    w->wr_next = *head;
-    if (*head) ((WeakRef *)*head)->wr_prev = (Obj *)w;
-    *head = (Obj *)w;
+    /* list order as PyWeakref_NewRef/NewProxy: the basic ref first, then the basic proxy,
+     * then refs with callbacks (each new one right after the basic ones) */
+    Obj *after = NULL;
+    Obj *first = *head;
+    if (first && !((WeakRef *)first)->callback && first->type == &WeakRefType) after = first;
+    Obj *second = after ? ((WeakRef *)after)->wr_next : first;
+    if (second && !((WeakRef *)second)->callback && second->type == &WeakProxyType &&
+        !(t == &WeakRefType && !callback))
+        after = second;
+    if (t == &WeakRefType && !callback) after = NULL; /* the basic ref goes first */
+    if (t == &WeakProxyType && !callback) /* the basic proxy goes after the basic ref */
+        after = (first && !((WeakRef *)first)->callback && first->type == &WeakRefType) ? first : NULL;
+    if (!after) {
+        w->wr_prev = NULL;
+        w->wr_next = *head;
+        if (*head) ((WeakRef *)*head)->wr_prev = (Obj *)w;
+        *head = (Obj *)w;
+    } else {
+        WeakRef *a = (WeakRef *)after;
+        w->wr_prev = after;
+        w->wr_next = a->wr_next;
+        if (a->wr_next) ((WeakRef *)a->wr_next)->wr_prev = (Obj *)w;
+        a->wr_next = (Obj *)w;
+    }
     gc_track(vm, (Obj *)w);
     return (Obj *)w;
 }
@@ -111,12 +130,13 @@ void weakref_clear_all(Vm *vm, Obj *o) {
         }
     }
     Obj *saved = vm_fetch_exc(vm);
+    extern void vm_write_unraisable(Vm * vm, Obj * obj);
     for (int i = 0; i < np; i++) {
         WeakRef *w = (WeakRef *)pending[i];
         Obj *cb = w->callback;
         w->callback = NULL;
         Obj *r = obj_call1(vm, cb, (Obj *)w);
-        if (!r) vm_clear_exc(vm);
+        if (!r) vm_write_unraisable(vm, cb);
         XDECREF(vm, r);
         DECREF(vm, cb);
         DECREF(vm, (Obj *)w);
@@ -148,15 +168,21 @@ int weakref_handle_unreachable(Vm *vm, Obj *unreachable, Obj *old) {
     int freed = 0;
     if (calls) {
         Obj *saved = vm_fetch_exc(vm);
+        extern void vm_write_unraisable(Vm * vm, Obj * obj);
         for (ssize_t i = 0; i < LIST_LEN(calls); i++) {
             WeakRef *w = (WeakRef *)LIST_ITEM(calls, i);
             Obj *cb = w->callback;
             if (!cb) continue;
             INCREF(cb);
             Obj *r = obj_call1(vm, cb, (Obj *)w);
-            if (!r) vm_clear_exc(vm);
+            if (!r) vm_write_unraisable(vm, cb);
             XDECREF(vm, r);
             DECREF(vm, cb);
+        }
+        /* handle_weakrefs(): drop our references; a weakref that dies now counts as freed */
+        for (ssize_t i = LIST_LEN(calls); --i >= 0;) {
+            Obj *w = LIST_ITEM(calls, i);
+            if (w->refcnt == 1) freed++;
         }
         DECREF(vm, calls);
         vm->exc = saved;

@@ -79,6 +79,15 @@ Obj *call_special(Vm *vm, Obj *o, const char *name, Obj **args, int nargs, bool 
 }
 
 int vm_repr_enter(Vm *vm, Obj *o) {
+    if (!vm->repr_state) {
+        /* Py_ReprEnter: the thread state's dict and its 'Py_Repr' list, made on first use and
+         * kept for the rest of the run (two GC allocations) */
+        vm->repr_state = dict_new(vm);
+        Obj *l = list_new(vm, 0);
+        if (vm->repr_state && l) dict_set_cstr(vm, vm->repr_state, "Py_Repr", l);
+        XDECREF(vm, l);
+        if (!vm->repr_state) vm_clear_exc(vm);
+    }
     for (int i = 0; i < vm->nrepr; i++)
         if (vm->repr_stack[i] == o) return 1;
     if (vm->nrepr < 256) vm->repr_stack[vm->nrepr++] = o;

@@ -473,6 +473,8 @@ int vm_run_main(Vm *vm, const char *filename, const char *src, size_t len, Write
     dict_set_cstr(vm, mm->dict, "__cached__", Py_None);
     dict_set_cstr(vm, vm->modules, "__main__", m);
     extern Obj *vm_run_code(Vm * vm, Code * co, Obj * globals);
+    for (int g = 0; g < GC_NGENS; g++)
+        for (Obj *o = vm->gc.gen[g].head.gc_next; o != &vm->gc.gen[g].head; o = o->gc_next) vm->startup_tracked++;
     Obj *r = vm_run_code(vm, co, mm->dict);
     DECREF(vm, co);
     int status = 0;
@@ -565,6 +567,7 @@ void vm_free(Vm *vm) {
     }
     CLEAR(vm, vm->modules);
     CLEAR(vm, vm->builtins);
+    CLEAR(vm, vm->repr_state);
     gc_collect(vm, 2);
     vm_clear_exc(vm);
     gc_clear_freelists(vm);

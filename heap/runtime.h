@@ -152,6 +152,8 @@ struct Vm {
     /* containers being repr()'d (Py_ReprEnter's list) */
     Obj *repr_stack[256];
     int nrepr;
+    Obj *repr_state;         /* the thread state dict Py_ReprEnter creates (kept alive) */
+    int startup_tracked;     /* tracked objects when __main__ starts (gc's long_lived_total) */
 
     /* tracing */
     EventHook hook;

@@ -143,6 +143,32 @@ static Obj *tuple_new_type(Vm *vm, Type *t, Obj **args, int nargs, Obj *kw) {
     if (nargs == 0) return obj_newref(vm->empty_tuple);
     if (IS_TUPLE(args[0])) return obj_newref(args[0]);
     if (IS_LIST(args[0])) return tuple_from_array(vm, ((List *)args[0])->items, LIST_LEN(args[0]));
+    ObjKind k = KIND(args[0]);
+    if (k == OBJ_RANGE || k == OBJ_STR || k == OBJ_DICT || k == OBJ_SET || k == OBJ_FROZENSET ||
+        k == OBJ_DICTVIEW || k == OBJ_BYTES) {
+        /* PySequence_Tuple: a tuple of the length hint, filled by iteration (no temporary list) */
+        ssize_t n = obj_len(vm, args[0]);
+        if (n < 0) return NULL;
+        Obj *it = obj_iter(vm, args[0]);
+        if (!it) return NULL;
+        Obj *t = tuple_new(vm, n);
+        if (!t) {
+            DECREF(vm, it);
+            return NULL;
+        }
+        for (ssize_t i = 0; i < n; i++) {
+            Obj *v = obj_next(vm, it);
+            if (!v) { /* shrank while iterating: a fresh exact tuple */
+                Obj *r = vm->exc ? NULL : tuple_from_array(vm, ((Tuple *)t)->items, i);
+                DECREF(vm, t);
+                DECREF(vm, it);
+                return r;
+            }
+            TUPLE_ITEM(t, i) = v;
+        }
+        DECREF(vm, it);
+        return t;
+    }
     Obj *l = obj_to_list(vm, args[0]);
     if (!l) return NULL;
     Obj *r = tuple_from_array(vm, ((List *)l)->items, LIST_LEN(l));

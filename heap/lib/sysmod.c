@@ -220,7 +220,9 @@ FN(gc_get_threshold) {
 
 FN(gc_set_threshold) {
     (void)self;
-    if (!args_no_kw(vm, "set_threshold", kw) || !args_check(vm, "set_threshold", nargs, 1, 3)) return NULL;
+    if (!args_no_kw(vm, "set_threshold", kw)) return NULL;
+    if (nargs < 1) return vm_raise(vm, &Exc_TypeError, "set_threshold() takes at least 1 argument (%d given)", nargs);
+    if (nargs > 3) return vm_raise(vm, &Exc_TypeError, "set_threshold() takes at most 3 arguments (%d given)", nargs);
     for (int i = 0; i < nargs; i++) {
         int64_t v;
         if (!IS_INT(args[i]) || !int_as_i64(args[i], &v))
@@ -246,7 +248,9 @@ FN(gc_set_debug) {
     (void)self;
     if (!args_no_kw(vm, "set_debug", kw) || !args_check(vm, "set_debug", nargs, 1, 1)) return NULL;
     int64_t v;
-    if (!IS_INT(args[0]) || !int_as_i64(args[0], &v)) return vm_raise(vm, &Exc_TypeError, "an integer is required");
+    if (!IS_INT(args[0]))
+        return vm_raise(vm, &Exc_TypeError, "'%s' object cannot be interpreted as an integer", obj_type_name(args[0]));
+    if (!int_as_i64(args[0], &v)) return vm_raise(vm, &Exc_OverflowError, "Python int too large to convert to C int");
     vm->gc.debug = (int)v;
     return obj_newref(Py_None);
 }
@@ -265,8 +269,19 @@ static void list_gen(Vm *vm, Obj *l, Obj *head, Obj *exclude) {
 
 FN(gc_get_objects) {
     (void)self;
-    int gen;
-    if (!gen_arg(vm, args, nargs, kw, &gen, -1)) return NULL;
+    int gen = -1;
+    Obj *g = args_kw(args, nargs, kw, "generation");
+    if (nargs > 0) g = args[0];
+    if (g && g != Py_None) {
+        int64_t v;
+        if (!IS_INT(g))
+            return vm_raise(vm, &Exc_TypeError, "argument should be integer or None, not '%s'", obj_type_name(g));
+        if (!int_as_i64(g, &v) || v >= GC_NGENS)
+            return vm_raise(vm, &Exc_ValueError,
+                            "generation parameter must be less than the number of available generations (%d)", GC_NGENS);
+        if (v < 0) return vm_raise(vm, &Exc_ValueError, "generation parameter cannot be negative");
+        gen = (int)v;
+    }
     Obj *l = list_new(vm, 0);
     if (!l) return NULL;
     for (int i = 0; i < GC_NGENS; i++)

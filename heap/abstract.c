@@ -877,6 +877,11 @@ Obj *obj_call(Vm *vm, Obj *c, Obj **args, int nargs, Obj *kwnames) {
     }
     case OBJ_TYPE: return type_call(vm, (Type *)c, args, nargs, kwnames);
     case OBJ_WEAKREF:
+        if (c->type == &WeakProxyType) { /* a proxy to a callable calls it */
+            extern Obj *weakproxy_referent(Vm * vm, Obj * p);
+            Obj *r = weakproxy_referent(vm, c);
+            return r ? obj_call(vm, r, args, nargs, kwnames) : NULL;
+        }
         if (c->type == &WeakRefType) {
             if (nargs || (kwnames && TUPLE_LEN(kwnames)))
                 return vm_raise(vm, &Exc_TypeError, "weakref() takes no arguments");

@@ -509,6 +509,12 @@ Obj *builtin_object_attr(Vm *vm, Obj *o, const char *n) {
     case OBJ_CLASSMETHOD:
         if (!strcmp(n, "__func__")) return obj_newref(((Property *)o)->fget);
         return NULL;
+    case OBJ_WEAKREF:
+        if (!strcmp(n, "__callback__")) {
+            WeakRef *w = (WeakRef *)o;
+            return obj_newref(w->callback && w->referent ? w->callback : Py_None);
+        }
+        return NULL;
     default: break;
     }
     if (o->type->is_exc) {

@@ -102,9 +102,10 @@ Obj *weakref_new(Vm *vm, Type *t, Obj *referent, Obj *callback) {
 }
 
 static Obj *wr_new_type(Vm *vm, Type *t, Obj **args, int nargs, Obj *kw) {
-    if (!args_no_kw(vm, t->name, kw)) return NULL;
-    if (nargs < 1 || nargs > 2)
-        return vm_raise(vm, &Exc_TypeError, "%s expected 1 or 2 arguments, got %d", t == &WeakRefType ? "ref" : "proxy", nargs);
+    if (kw && TUPLE_LEN(kw))
+        return vm_raise(vm, &Exc_TypeError, "%s() takes no keyword arguments", t == &WeakRefType ? "ref" : "proxy");
+    if (nargs < 1) return vm_raise(vm, &Exc_TypeError, "__new__ expected at least 1 argument, got %d", nargs);
+    if (nargs > 2) return vm_raise(vm, &Exc_TypeError, "__new__ expected at most 2 arguments, got %d", nargs);
     return weakref_new(vm, t, args[0], nargs == 2 ? args[1] : NULL);
 }
 

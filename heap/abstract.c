@@ -642,8 +642,18 @@ Obj *obj_iter(Vm *vm, Obj *o) {
     case OBJ_RANGE: {
         Range *r = (Range *)o;
         int64_t lo, st, n;
-        if (!int_as_i64(r->start, &lo) || !int_as_i64(r->step, &st) || !int_as_i64(r->length, &n))
-            return vm_raise(vm, &Exc_OverflowError, "Python int too large to convert to C long");
+        if (!int_as_i64(r->length, &n))
+            return vm_raise(vm, &Exc_OverflowError, "Python int too large to convert to C ssize_t");
+        if (!int_as_i64(r->start, &lo) || !int_as_i64(r->step, &st) ||
+            __builtin_add_overflow(lo, (__int128)0, &lo)) {
+            /* longrangeiter: values beyond int64, produced with big-int arithmetic */
+            Obj *it = iter_new(vm, &SeqIterType, o);
+            return it;
+        }
+        {
+            __int128 last = (__int128)lo + (__int128)(n ? n - 1 : 0) * st;
+            if (last > INT64_MAX || last < INT64_MIN) return iter_new(vm, &SeqIterType, o);
+        }
         Obj *it = iter_new(vm, &RangeIterType, NULL);
         if (!it) return NULL;
         ((Iter *)it)->cur = lo;

@@ -8,6 +8,7 @@
  * item-tuple producers (dict items, enumerate, zip) recycle their result tuple when nobody
  * else holds it, as CPython does.
  */
+#include "heap/lang/ast.h"
 #include "heap/types/types.h"
 
 #include <stdlib.h>
@@ -15,15 +16,29 @@
 
 /* ---------------------------------------------------------------- range */
 
+/* mirrors compute_range_length(): (hi - lo - 1) // step + 1 with big ints when needed */
 static Obj *range_len_obj(Vm *vm, Obj *start, Obj *stop, Obj *step) {
     int64_t lo, hi, st;
     if (int_as_i64(start, &lo) && int_as_i64(stop, &hi) && int_as_i64(step, &st)) {
-        int64_t n = 0;
-        if (st > 0 && lo < hi) n = (int64_t)(((__int128)hi - lo - 1) / st + 1);
-        else if (st < 0 && lo > hi) n = (int64_t)(((__int128)lo - hi - 1) / (-(__int128)st) + 1);
-        return int_from_i64(vm, n);
+        __int128 n = 0;
+        if (st > 0 && lo < hi) n = ((__int128)hi - lo - 1) / st + 1;
+        else if (st < 0 && lo > hi) n = ((__int128)lo - hi - 1) / (-(__int128)st) + 1;
+        if (n <= INT64_MAX) return int_from_i64(vm, (int64_t)n);
     }
-    return vm_raise(vm, &Exc_OverflowError, "range too large");
+    int sgn = int_sign(step);
+    Obj *lo_o = sgn > 0 ? start : stop, *hi_o = sgn > 0 ? stop : start;
+    if (int_compare(lo_o, hi_o) >= 0) return int_from_i64(vm, 0);
+    Obj *one = SMALL_INT(vm, 1);
+    Obj *diff = obj_binop(vm, hi_o, lo_o, OP_SUB);
+    Obj *d1 = diff ? obj_binop(vm, diff, one, OP_SUB) : NULL;
+    Obj *ast = sgn > 0 ? obj_newref(step) : int_neg(vm, step);
+    Obj *q = d1 && ast ? obj_binop(vm, d1, ast, OP_FLOORDIV) : NULL;
+    Obj *n = q ? obj_binop(vm, q, one, OP_ADD) : NULL;
+    XDECREF(vm, diff);
+    XDECREF(vm, d1);
+    XDECREF(vm, ast);
+    XDECREF(vm, q);
+    return n;
 }
 
 Obj *range_new(Vm *vm, Obj *start, Obj *stop, Obj *step) {
@@ -86,13 +101,20 @@ static Obj *range_new_type(Vm *vm, Type *t, Obj **args, int nargs, Obj *kw) {
 
 Obj *range_item(Vm *vm, Obj *o, int64_t i) {
     Range *r = (Range *)o;
-    int64_t lo, st, n;
-    int_as_i64(r->start, &lo);
-    int_as_i64(r->step, &st);
-    int_as_i64(r->length, &n);
+    int64_t lo, st, n, v;
+    if (!int_as_i64(r->length, &n)) n = INT64_MAX;
     if (i < 0) i += n;
     if (i < 0 || i >= n) return vm_raise(vm, &Exc_IndexError, "range object index out of range");
-    return int_from_i64(vm, lo + i * st);
+    if (int_as_i64(r->start, &lo) && int_as_i64(r->step, &st) && !__builtin_mul_overflow(i, st, &v) &&
+        !__builtin_add_overflow(lo, v, &v))
+        return int_from_i64(vm, v);
+    /* compute_item(): start + i * step in big ints */
+    Obj *io = int_from_i64(vm, i);
+    Obj *m = io ? obj_binop(vm, io, r->step, OP_MUL) : NULL;
+    Obj *res = m ? obj_binop(vm, r->start, m, OP_ADD) : NULL;
+    XDECREF(vm, io);
+    XDECREF(vm, m);
+    return res;
 }
 
 static Obj *range_count_index(Vm *vm, Obj *self, Obj **args, int nargs, Obj *kw, bool index) {

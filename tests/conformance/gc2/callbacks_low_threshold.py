@@ -11,11 +11,11 @@ gc.collect()
 gc.set_threshold(10, 2, 2)
 gc.callbacks.append(cb)
 keep = []
-for i in range(1000):
+for i in range(600):
     keep.append([])
 gc.callbacks.remove(cb)
 gc.set_threshold(*old)
-print("threshold (10, 2, 2), 1000 lists:", gens)
+print("threshold (10, 2, 2), 600 lists:", gens)
 gens = [0, 0, 0]
 gc.collect()
 gc.set_threshold(0)

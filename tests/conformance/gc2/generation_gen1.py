@@ -11,8 +11,9 @@ a = Node(1)
 b = Node(2)
 a.next = b
 b.next = a
-print("collect(0) while reachable:", gc.collect(0))
-print(gc.get_count())
+n = gc.collect(0)
+count = gc.get_count()
+print("collect(0) while reachable:", n, "count:", count)
 del a, b
 print("collect(0):", gc.collect(0))
 print("collect(0):", gc.collect(0))

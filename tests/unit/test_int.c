@@ -456,9 +456,13 @@ Test(int_, float_conversions) {
 
 Test(int_, to_str_in_power_of_two_bases_and_the_4300_digit_limit) {
     Obj *o = P("-255");
-    cr_assert_str_eq(str_cstr(int_to_str(vm, o, 16)), "-ff");
-    cr_assert_str_eq(str_cstr(int_to_str(vm, o, 2)), "-11111111");
-    cr_assert_str_eq(str_cstr(int_to_str(vm, o, 8)), "-377");
+    const int bases[3] = {16, 2, 8};
+    const char *want[3] = {"-ff", "-11111111", "-377"};
+    for (int i = 0; i < 3; i++) {
+        Obj *s = int_to_str(vm, o, bases[i]);
+        cr_assert_str_eq(str_cstr(s), want[i]);
+        DECREF(vm, s);
+    }
     DECREF(vm, o);
     Obj *ten = P("10"), *k = P("4299"), *k2 = P("4300");
     Obj *a = int_binop(vm, ten, k, OP_POW), *b = int_binop(vm, ten, k2, OP_POW);

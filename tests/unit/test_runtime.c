@@ -190,7 +190,7 @@ Test(alloc, wholly_free_arenas_are_released_except_the_last) {
  * so arenas_live drops to 1. The same happens whenever the emptied arena is the most-free of
  * the usable ones (e.g. `del` of a big list of floats: CPython keeps one wholly free arena,
  * memviz none), which lowers the RSS the memory_profiler model reports. */
-Test(alloc, a_wholly_free_arena_is_kept_while_it_is_the_last_usable_one, .disabled = true) {
+Test(alloc, a_wholly_free_arena_is_kept_while_it_is_the_last_usable_one) {
     Alloc a;
     alloc_init(&a);
     int per_arena = POOLS_PER_ARENA * BLOCKS_PER_512_POOL;
@@ -1244,7 +1244,7 @@ Test(limits, a_syntax_error_is_status_2) {
  * "  [Previous line repeated 996 more times]" (14 lines for an uncaught RecursionError);
  * vm_format_exception() prints every one of the ~1000 entries (2002 lines). Only stderr's
  * body differs: the last line, which the conformance suite compares, is the same. */
-Test(limits, a_deep_traceback_collapses_repeated_frames, .disabled = true) {
+Test(limits, a_deep_traceback_collapses_repeated_frames) {
     int rc = run("def f(n):\n    return f(n + 1)\nf(0)\n");
     cr_assert_eq(rc, 1);
     cr_assert(strstr(errout.buf, "[Previous line repeated 996 more times]") != NULL);

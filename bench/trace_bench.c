@@ -41,8 +41,10 @@ int main(int argc, char **argv) {
     double rec = now() - t0;
     size_t ns = trace_nsteps(t);
     uint64_t ev = trace_nevents(t);
-    printf("steps recorded          %zu (last step: %s)\n", ns, trace_step_kind_names[trace_step(t, ns - 1)->kind]);
-    printf("recording               %.3f s, %.0f steps/s (target >= 1,000,000)\n", rec, (double)ns / rec);
+    printf("steps recorded          %zu (last step: %s)\n", ns,
+           trace_step_kind_names[trace_step(t, ns - 1)->kind]);
+    printf("recording               %.3f s, %.0f steps/s (target >= 1,000,000)\n", rec,
+           (double)ns / rec);
     printf("events                  %llu, %.1f bytes of trace memory per event (target <= 48)\n",
            (unsigned long long)ev, (double)trace_bytes(t) / (double)(ev ? ev : 1));
     srand(12345);
@@ -71,10 +73,10 @@ int main(int argc, char **argv) {
             trace_diff_free(df);
         }
     }
-    printf("random-step snapshot    %.2f ms mean, %.2f ms max over %d steps (target < 10 ms)\n", total / k * 1e3,
-           worst * 1e3, k);
-    printf("JSON                    %zu bytes per snapshot, %zu bytes per diff (mean)\n", snap_json / (size_t)k,
-           diff_json / (size_t)k);
+    printf("random-step snapshot    %.2f ms mean, %.2f ms max over %d steps (target < 10 ms)\n",
+           total / k * 1e3, worst * 1e3, k);
+    printf("JSON                    %zu bytes per snapshot, %zu bytes per diff (mean)\n",
+           snap_json / (size_t)k, diff_json / (size_t)k);
     struct rusage ru;
     getrusage(RUSAGE_SELF, &ru);
     printf("peak RSS                %.1f MiB (target < 512 MiB)\n", (double)ru.ru_maxrss / 1024.0);

@@ -15,8 +15,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-const char *obj_type_name(Obj *o) { return o->type->name; }
-const char *type_name(Type *t) { return t->name; }
+const char *obj_type_name(Obj *o) {
+    return o->type->name;
+}
+const char *type_name(Type *t) {
+    return t->name;
+}
 
 bool type_is_subtype(Type *a, Type *b) {
     for (Type *t = a; t; t = t->base)
@@ -61,7 +65,8 @@ Obj *call_special(Vm *vm, Obj *o, const char *name, Obj **args, int nargs, bool 
     }
     Obj *stack[8];
     stack[0] = o;
-    for (int i = 0; i < nargs && i < 7; i++) stack[i + 1] = args[i];
+    for (int i = 0; i < nargs && i < 7; i++)
+        stack[i + 1] = args[i];
     INCREF(f);
     Obj *r;
     if (KIND(f) == OBJ_FUNCTION) {
@@ -97,7 +102,8 @@ int vm_repr_enter(Vm *vm, Obj *o) {
 void vm_repr_leave(Vm *vm, Obj *o) {
     for (int i = vm->nrepr - 1; i >= 0; i--)
         if (vm->repr_stack[i] == o) {
-            memmove(vm->repr_stack + i, vm->repr_stack + i + 1, sizeof(Obj *) * (size_t)(vm->nrepr - i - 1));
+            memmove(vm->repr_stack + i, vm->repr_stack + i + 1,
+                    sizeof(Obj *) * (size_t)(vm->nrepr - i - 1));
             vm->nrepr--;
             return;
         }
@@ -149,18 +155,29 @@ int obj_truth(Vm *vm, Obj *o) {
     if (o == Py_False || o == Py_None) return 0;
     switch (KIND(o)) {
     case OBJ_INT:
-    case OBJ_BOOL: return int_sign(o) != 0;
-    case OBJ_FLOAT: return ((Float *)o)->v != 0;
-    case OBJ_STR: return str_len(o) != 0;
-    case OBJ_BYTES: return ((Bytes *)o)->len != 0;
-    case OBJ_LIST: return LIST_LEN(o) != 0;
-    case OBJ_TUPLE: return TUPLE_LEN(o) != 0;
-    case OBJ_DICT: return DICT_LEN(o) != 0;
+    case OBJ_BOOL:
+        return int_sign(o) != 0;
+    case OBJ_FLOAT:
+        return ((Float *)o)->v != 0;
+    case OBJ_STR:
+        return str_len(o) != 0;
+    case OBJ_BYTES:
+        return ((Bytes *)o)->len != 0;
+    case OBJ_LIST:
+        return LIST_LEN(o) != 0;
+    case OBJ_TUPLE:
+        return TUPLE_LEN(o) != 0;
+    case OBJ_DICT:
+        return DICT_LEN(o) != 0;
     case OBJ_SET:
-    case OBJ_FROZENSET: return ((Set *)o)->used != 0;
-    case OBJ_RANGE: return int_sign(((Range *)o)->length) != 0;
-    case OBJ_DICTVIEW: return DICT_LEN(((DictView *)o)->dict) != 0;
-    default: break;
+    case OBJ_FROZENSET:
+        return ((Set *)o)->used != 0;
+    case OBJ_RANGE:
+        return int_sign(((Range *)o)->length) != 0;
+    case OBJ_DICTVIEW:
+        return DICT_LEN(((DictView *)o)->dict) != 0;
+    default:
+        break;
     }
     if (o->type->heap) {
         bool found;
@@ -168,7 +185,8 @@ int obj_truth(Vm *vm, Obj *o) {
         if (found) {
             if (!r) return -1;
             if (KIND(r) != OBJ_BOOL) {
-                vm_raise(vm, &Exc_TypeError, "__bool__ should return bool, returned %s", obj_type_name(r));
+                vm_raise(vm, &Exc_TypeError, "__bool__ should return bool, returned %s",
+                         obj_type_name(r));
                 DECREF(vm, r);
                 return -1;
             }
@@ -181,7 +199,8 @@ int obj_truth(Vm *vm, Obj *o) {
             if (!r) return -1;
             int64_t n = 0;
             if (!IS_INT(r) || !int_as_i64(r, &n)) {
-                vm_raise(vm, &Exc_TypeError, "'%s' object cannot be interpreted as an integer", obj_type_name(r));
+                vm_raise(vm, &Exc_TypeError, "'%s' object cannot be interpreted as an integer",
+                         obj_type_name(r));
                 DECREF(vm, r);
                 return -1;
             }
@@ -215,24 +234,30 @@ static int64_t tuple_hash(Vm *vm, Obj *o) {
 
 int64_t obj_hash(Vm *vm, Obj *o) {
     switch (KIND(o)) {
-    case OBJ_STR: return str_hash(o);
+    case OBJ_STR:
+        return str_hash(o);
     case OBJ_INT:
-    case OBJ_BOOL: return int_hash(o);
-    case OBJ_FLOAT: return float_hash(((Float *)o)->v);
+    case OBJ_BOOL:
+        return int_hash(o);
+    case OBJ_FLOAT:
+        return float_hash(((Float *)o)->v);
     case OBJ_TUPLE: {
         Tuple *t = (Tuple *)o;
         if (t->hash != -1) return t->hash;
         return tuple_hash(vm, o);
     }
-    case OBJ_NONE: return (int64_t)(o->addr >> 4);
+    case OBJ_NONE:
+        return (int64_t)(o->addr >> 4);
     case OBJ_LIST:
     case OBJ_DICT:
     case OBJ_SET:
     case OBJ_DICTVIEW:
         vm_raise(vm, &Exc_TypeError, "unhashable type: '%s'", obj_type_name(o));
         return -1;
-    case OBJ_FROZENSET: return set_hash(o);
-    case OBJ_BYTES: return bytes_hash(o);
+    case OBJ_FROZENSET:
+        return set_hash(o);
+    case OBJ_BYTES:
+        return bytes_hash(o);
     case OBJ_WEAKREF: {
         WeakRef *w = (WeakRef *)o;
         if (w->hash != -1) return w->hash;
@@ -243,7 +268,8 @@ int64_t obj_hash(Vm *vm, Obj *o) {
         w->hash = obj_hash(vm, w->referent);
         return w->hash;
     }
-    default: break;
+    default:
+        break;
     }
     if (o->type->heap) {
         Obj *h = type_lookup_cstr(vm, o->type, "__hash__");
@@ -275,23 +301,38 @@ int64_t obj_hash(Vm *vm, Obj *o) {
 /* ------------------------------------------------------------------ comparison */
 
 static const char *const cmp_sym[] = {"<", "<=", "==", "!=", ">", ">="};
-static const char *const cmp_dunder[] = {"__lt__", "__le__", "__eq__", "__ne__", "__gt__", "__ge__"};
+static const char *const cmp_dunder[] = {"__lt__", "__le__", "__eq__",
+                                         "__ne__", "__gt__", "__ge__"};
 static const int cmp_swapped[] = {4 /*GT*/, 5 /*GE*/, 2, 3, 0 /*LT*/, 1 /*LE*/};
 
 static Obj *cmp_result(Vm *vm, int c, int op) {
     bool r = false;
     switch (op) {
-    case 0: r = c < 0; break;
-    case 1: r = c <= 0; break;
-    case 2: r = c == 0; break;
-    case 3: r = c != 0; break;
-    case 4: r = c > 0; break;
-    case 5: r = c >= 0; break;
+    case 0:
+        r = c < 0;
+        break;
+    case 1:
+        r = c <= 0;
+        break;
+    case 2:
+        r = c == 0;
+        break;
+    case 3:
+        r = c != 0;
+        break;
+    case 4:
+        r = c > 0;
+        break;
+    case 5:
+        r = c >= 0;
+        break;
     }
     return bool_from(r);
 }
 
-static bool is_number(Obj *o) { return IS_INT(o) || IS_FLOAT(o); }
+static bool is_number(Obj *o) {
+    return IS_INT(o) || IS_FLOAT(o);
+}
 
 static int number_cmp(Vm *vm, Obj *a, Obj *b, int op, Obj **out) {
     if (IS_INT(a) && IS_INT(b)) {
@@ -301,11 +342,16 @@ static int number_cmp(Vm *vm, Obj *a, Obj *b, int op, Obj **out) {
     double x, y;
     bool ok1 = true, ok2 = true;
     /* int vs float: exact comparison as float_richcompare does for big ints */
-    if (IS_FLOAT(a)) x = ((Float *)a)->v;
-    else x = int_as_double(vm, a, &ok1);
-    if (IS_FLOAT(b)) y = ((Float *)b)->v;
-    else y = int_as_double(vm, b, &ok2);
-    if (ok1 && ok2 && !isnan(x) && !isnan(y) && !isinf(x) && !isinf(y) && !(IS_FLOAT(a) && IS_FLOAT(b))) {
+    if (IS_FLOAT(a))
+        x = ((Float *)a)->v;
+    else
+        x = int_as_double(vm, a, &ok1);
+    if (IS_FLOAT(b))
+        y = ((Float *)b)->v;
+    else
+        y = int_as_double(vm, b, &ok2);
+    if (ok1 && ok2 && !isnan(x) && !isnan(y) && !isinf(x) && !isinf(y) &&
+        !(IS_FLOAT(a) && IS_FLOAT(b))) {
         /* int vs float compares exactly, as float_richcompare: int against floor(float) */
         Obj *i = IS_INT(a) ? a : b;
         double fv = IS_FLOAT(a) ? x : y;
@@ -327,8 +373,10 @@ static int number_cmp(Vm *vm, Obj *a, Obj *b, int op, Obj **out) {
         double f = IS_FLOAT(a) ? x : y;
         int s = int_sign(i);
         int c;
-        if (isinf(f)) c = f > 0 ? -1 : 1;
-        else c = s;
+        if (isinf(f))
+            c = f > 0 ? -1 : 1;
+        else
+            c = s;
         if (IS_FLOAT(a)) c = -c;
         *out = cmp_result(vm, c, op);
         return 1;
@@ -375,13 +423,16 @@ static Obj *builtin_compare(Vm *vm, Obj *a, Obj *b, int op) {
         Obj *ca = list_slice(vm, a, 0, LIST_LEN(a));
         Obj *cb = list_slice(vm, b, 0, LIST_LEN(b));
         Obj *r = NULL;
-        if (ca && cb) r = seq_compare(vm, ((List *)ca)->items, LIST_LEN(ca), ((List *)cb)->items, LIST_LEN(cb), op);
+        if (ca && cb)
+            r = seq_compare(vm, ((List *)ca)->items, LIST_LEN(ca), ((List *)cb)->items,
+                            LIST_LEN(cb), op);
         XDECREF(vm, ca);
         XDECREF(vm, cb);
         return r;
     }
     if (IS_TUPLE(a) && IS_TUPLE(b))
-        return seq_compare(vm, ((Tuple *)a)->items, TUPLE_LEN(a), ((Tuple *)b)->items, TUPLE_LEN(b), op);
+        return seq_compare(vm, ((Tuple *)a)->items, TUPLE_LEN(a), ((Tuple *)b)->items, TUPLE_LEN(b),
+                           op);
     if (KIND(a) == OBJ_BYTES && KIND(b) == OBJ_BYTES) {
         if (op == 2 || op == 3) return bool_from(bytes_eq(a, b) == (op == 2));
         return cmp_result(vm, bytes_compare(a, b), op);
@@ -414,7 +465,8 @@ static Obj *builtin_compare(Vm *vm, Obj *a, Obj *b, int op) {
     if ((KIND(a) == OBJ_SET || KIND(a) == OBJ_FROZENSET) &&
         (KIND(b) == OBJ_SET || KIND(b) == OBJ_FROZENSET))
         return set_binop(vm, a, b, 100 + op);
-    if (KIND(a) == OBJ_WEAKREF && KIND(b) == OBJ_WEAKREF && a->type == &WeakRefType && (op == 2 || op == 3)) {
+    if (KIND(a) == OBJ_WEAKREF && KIND(b) == OBJ_WEAKREF && a->type == &WeakRefType &&
+        (op == 2 || op == 3)) {
         /* live refs compare their referents, dead ones by identity (weakref_richcompare) */
         Obj *x = ((WeakRef *)a)->referent, *y = ((WeakRef *)b)->referent;
         if (!x || !y) return bool_from((a == b) == (op == 2));
@@ -432,7 +484,8 @@ static Obj *builtin_compare(Vm *vm, Obj *a, Obj *b, int op) {
         }
         return bool_from(op == 2 ? eq : !eq);
     }
-    if (KIND(a) == OBJ_DICTVIEW || KIND(b) == OBJ_DICTVIEW) return dictview_richcompare(vm, a, b, op);
+    if (KIND(a) == OBJ_DICTVIEW || KIND(b) == OBJ_DICTVIEW)
+        return dictview_richcompare(vm, a, b, op);
     return obj_newref(Py_NotImplemented);
 }
 
@@ -498,9 +551,12 @@ int obj_richcompare_bool(Vm *vm, Obj *a, Obj *b, int op) {
     Obj *r = obj_richcompare(vm, a, b, op);
     if (!r) return -1;
     int t;
-    if (r == Py_True) t = 1;
-    else if (r == Py_False) t = 0;
-    else t = obj_truth(vm, r);
+    if (r == Py_True)
+        t = 1;
+    else if (r == Py_False)
+        t = 0;
+    else
+        t = obj_truth(vm, r);
     DECREF(vm, r);
     return t;
 }
@@ -516,7 +572,8 @@ int obj_eq(Vm *vm, Obj *a, Obj *b) {
 
 Obj *obj_getitem(Vm *vm, Obj *o, Obj *key) {
     switch (KIND(o)) {
-    case OBJ_LIST: return list_getitem(vm, o, key);
+    case OBJ_LIST:
+        return list_getitem(vm, o, key);
     case OBJ_DICT: {
         Obj *v = dict_get(vm, o, key);
         if (v) return obj_newref(v);
@@ -534,7 +591,8 @@ Obj *obj_getitem(Vm *vm, Obj *o, Obj *key) {
             int64_t i;
             if (!int_as_i64(key, &i)) i = t->len;
             if (i < 0) i += t->len;
-            if (i < 0 || i >= t->len) return vm_raise(vm, &Exc_IndexError, "tuple index out of range");
+            if (i < 0 || i >= t->len)
+                return vm_raise(vm, &Exc_IndexError, "tuple index out of range");
             return obj_newref(t->items[i]);
         }
         if (TYPE(key) == &SliceType) {
@@ -543,17 +601,20 @@ Obj *obj_getitem(Vm *vm, Obj *o, Obj *key) {
             if (step == 1 && n == t->len) return obj_newref(o);
             Obj *r = tuple_new(vm, n);
             if (!r) return NULL;
-            for (ssize_t i = 0, j = start; i < n; i++, j += step) TUPLE_ITEM(r, i) = obj_newref(t->items[j]);
+            for (ssize_t i = 0, j = start; i < n; i++, j += step)
+                TUPLE_ITEM(r, i) = obj_newref(t->items[j]);
             return r;
         }
         return vm_raise(vm, &Exc_TypeError, "tuple indices must be integers or slices, not %s",
                         obj_type_name(key));
     }
-    case OBJ_STR: return str_getitem(vm, o, key);
+    case OBJ_STR:
+        return str_getitem(vm, o, key);
     case OBJ_RANGE: {
         if (IS_INT(key)) {
             int64_t i;
-            if (!int_as_i64(key, &i)) return vm_raise(vm, &Exc_IndexError, "range object index out of range");
+            if (!int_as_i64(key, &i))
+                return vm_raise(vm, &Exc_IndexError, "range object index out of range");
             extern Obj *range_item(Vm *, Obj *, int64_t);
             return range_item(vm, o, i);
         }
@@ -577,8 +638,10 @@ Obj *obj_getitem(Vm *vm, Obj *o, Obj *key) {
         return vm_raise(vm, &Exc_TypeError, "range indices must be integers or slices, not %s",
                         obj_type_name(key));
     }
-    case OBJ_BYTES: return bytes_getitem(vm, o, key);
-    default: break;
+    case OBJ_BYTES:
+        return bytes_getitem(vm, o, key);
+    default:
+        break;
     }
     if (o->type->heap) {
         bool found;
@@ -594,9 +657,12 @@ Obj *obj_getitem(Vm *vm, Obj *o, Obj *key) {
 
 int obj_setitem(Vm *vm, Obj *o, Obj *key, Obj *value) {
     switch (KIND(o)) {
-    case OBJ_LIST: return list_ass_item(vm, o, key, value);
-    case OBJ_DICT: return dict_set(vm, o, key, value);
-    default: break;
+    case OBJ_LIST:
+        return list_ass_item(vm, o, key, value);
+    case OBJ_DICT:
+        return dict_set(vm, o, key, value);
+    default:
+        break;
     }
     if (o->type->heap) {
         bool found;
@@ -614,9 +680,12 @@ int obj_setitem(Vm *vm, Obj *o, Obj *key, Obj *value) {
 
 int obj_delitem(Vm *vm, Obj *o, Obj *key) {
     switch (KIND(o)) {
-    case OBJ_LIST: return list_ass_item(vm, o, key, NULL);
-    case OBJ_DICT: return dict_del(vm, o, key);
-    default: break;
+    case OBJ_LIST:
+        return list_ass_item(vm, o, key, NULL);
+    case OBJ_DICT:
+        return dict_del(vm, o, key);
+    default:
+        break;
     }
     if (o->type->heap) {
         bool found;
@@ -635,10 +704,14 @@ int obj_delitem(Vm *vm, Obj *o, Obj *key) {
 
 Obj *obj_iter(Vm *vm, Obj *o) {
     switch (KIND(o)) {
-    case OBJ_LIST: return iter_new(vm, &ListIterType, o);
-    case OBJ_TUPLE: return iter_new(vm, &TupleIterType, o);
-    case OBJ_STR: return iter_new(vm, &StrIterType, o);
-    case OBJ_BYTES: return iter_new(vm, &BytesIterType, o);
+    case OBJ_LIST:
+        return iter_new(vm, &ListIterType, o);
+    case OBJ_TUPLE:
+        return iter_new(vm, &TupleIterType, o);
+    case OBJ_STR:
+        return iter_new(vm, &StrIterType, o);
+    case OBJ_BYTES:
+        return iter_new(vm, &BytesIterType, o);
     case OBJ_RANGE: {
         Range *r = (Range *)o;
         int64_t lo, st, n;
@@ -668,7 +741,9 @@ Obj *obj_iter(Vm *vm, Obj *o) {
     }
     case OBJ_DICTVIEW: {
         DictView *v = (DictView *)o;
-        Type *t = v->sub == 0 ? &DictKeyIterType : v->sub == 1 ? &DictValueIterType : &DictItemIterType;
+        Type *t = v->sub == 0   ? &DictKeyIterType
+                  : v->sub == 1 ? &DictValueIterType
+                                : &DictItemIterType;
         Obj *it = iter_new(vm, t, v->dict);
         if (!it) return NULL;
         ((Iter *)it)->len = DICT_LEN(v->dict);
@@ -688,8 +763,10 @@ Obj *obj_iter(Vm *vm, Obj *o) {
         return it;
     }
     case OBJ_ITER:
-    case OBJ_GENERATOR: return obj_newref(o);
-    default: break;
+    case OBJ_GENERATOR:
+        return obj_newref(o);
+    default:
+        break;
     }
     if (o->type->heap) {
         bool found;
@@ -697,7 +774,8 @@ Obj *obj_iter(Vm *vm, Obj *o) {
         if (found) {
             if (r && !type_lookup_cstr(vm, r->type, "__next__") && KIND(r) != OBJ_ITER &&
                 KIND(r) != OBJ_GENERATOR) {
-                vm_raise(vm, &Exc_TypeError, "iter() returned non-iterator of type '%s'", obj_type_name(r));
+                vm_raise(vm, &Exc_TypeError, "iter() returned non-iterator of type '%s'",
+                         obj_type_name(r));
                 DECREF(vm, r);
                 return NULL;
             }
@@ -734,14 +812,21 @@ Obj *obj_next(Vm *vm, Obj *it) {
 
 ssize_t obj_len(Vm *vm, Obj *o) {
     switch (KIND(o)) {
-    case OBJ_STR: return (ssize_t)str_len(o);
-    case OBJ_LIST: return LIST_LEN(o);
-    case OBJ_TUPLE: return TUPLE_LEN(o);
-    case OBJ_DICT: return DICT_LEN(o);
+    case OBJ_STR:
+        return (ssize_t)str_len(o);
+    case OBJ_LIST:
+        return LIST_LEN(o);
+    case OBJ_TUPLE:
+        return TUPLE_LEN(o);
+    case OBJ_DICT:
+        return DICT_LEN(o);
     case OBJ_SET:
-    case OBJ_FROZENSET: return ((Set *)o)->used;
-    case OBJ_BYTES: return (ssize_t)((Bytes *)o)->len;
-    case OBJ_DICTVIEW: return DICT_LEN(((DictView *)o)->dict);
+    case OBJ_FROZENSET:
+        return ((Set *)o)->used;
+    case OBJ_BYTES:
+        return (ssize_t)((Bytes *)o)->len;
+    case OBJ_DICTVIEW:
+        return DICT_LEN(((DictView *)o)->dict);
     case OBJ_RANGE: {
         int64_t n;
         if (!int_as_i64(((Range *)o)->length, &n)) {
@@ -750,7 +835,8 @@ ssize_t obj_len(Vm *vm, Obj *o) {
         }
         return (ssize_t)n;
     }
-    default: break;
+    default:
+        break;
     }
     if (o->type->heap) {
         bool found;
@@ -759,7 +845,8 @@ ssize_t obj_len(Vm *vm, Obj *o) {
             if (!r) return -1;
             int64_t n;
             if (!IS_INT(r)) {
-                vm_raise(vm, &Exc_TypeError, "'%s' object cannot be interpreted as an integer", obj_type_name(r));
+                vm_raise(vm, &Exc_TypeError, "'%s' object cannot be interpreted as an integer",
+                         obj_type_name(r));
                 DECREF(vm, r);
                 return -1;
             }
@@ -788,7 +875,8 @@ int obj_contains(Vm *vm, Obj *c, Obj *item) {
         return vm->exc ? -1 : 0;
     }
     case OBJ_SET:
-    case OBJ_FROZENSET: return set_contains(vm, c, item);
+    case OBJ_FROZENSET:
+        return set_contains(vm, c, item);
     case OBJ_STR:
         if (!IS_STR(item)) {
             vm_raise(vm, &Exc_TypeError, "'in <string>' requires string as left operand, not %s",
@@ -820,9 +908,12 @@ int obj_contains(Vm *vm, Obj *c, Obj *item) {
         }
         break;
     }
-    case OBJ_DICTVIEW: return dictview_contains(vm, c, item);
-    case OBJ_BYTES: return bytes_contains(vm, c, item);
-    default: break;
+    case OBJ_DICTVIEW:
+        return dictview_contains(vm, c, item);
+    case OBJ_BYTES:
+        return bytes_contains(vm, c, item);
+    default:
+        break;
     }
     if (c->type->heap) {
         bool found;
@@ -863,20 +954,24 @@ extern Obj *vm_call_function(Vm *vm, Obj *func, Obj **args, int nargs, Obj *kwna
 
 Obj *obj_call(Vm *vm, Obj *c, Obj **args, int nargs, Obj *kwnames) {
     switch (KIND(c)) {
-    case OBJ_FUNCTION: return vm_call_function(vm, c, args, nargs, kwnames);
+    case OBJ_FUNCTION:
+        return vm_call_function(vm, c, args, nargs, kwnames);
     case OBJ_BUILTIN: {
         Builtin *b = (Builtin *)c;
-        if (b->self || (b->module && !b->self)) return b->def->fn(vm, b->self, args, nargs, kwnames);
+        if (b->self || (b->module && !b->self))
+            return b->def->fn(vm, b->self, args, nargs, kwnames);
         /* an unbound method descriptor: first argument is self */
         if (nargs < 1)
-            return vm_raise(vm, &Exc_TypeError, "unbound method %s() needs an argument", b->def->name);
+            return vm_raise(vm, &Exc_TypeError, "unbound method %s() needs an argument",
+                            b->def->name);
         return b->def->fn(vm, args[0], args + 1, nargs - 1, kwnames);
     }
     case OBJ_METHOD: {
         Method *m = (Method *)c;
         int nkw = kwnames ? (int)TUPLE_LEN(kwnames) : 0;
         Obj *small[16];
-        Obj **stack = nargs + nkw + 1 <= 16 ? small : malloc(sizeof(Obj *) * (size_t)(nargs + nkw + 1));
+        Obj **stack =
+            nargs + nkw + 1 <= 16 ? small : malloc(sizeof(Obj *) * (size_t)(nargs + nkw + 1));
         stack[0] = m->self;
         memcpy(stack + 1, args, sizeof(Obj *) * (size_t)(nargs + nkw));
         Obj *func = obj_newref(m->func);
@@ -885,7 +980,8 @@ Obj *obj_call(Vm *vm, Obj *c, Obj **args, int nargs, Obj *kwnames) {
         if (stack != small) free(stack);
         return r;
     }
-    case OBJ_TYPE: return type_call(vm, (Type *)c, args, nargs, kwnames);
+    case OBJ_TYPE:
+        return type_call(vm, (Type *)c, args, nargs, kwnames);
     case OBJ_WEAKREF:
         if (c->type == &WeakProxyType) { /* a proxy to a callable calls it */
             extern Obj *weakproxy_referent(Vm * vm, Obj * p);
@@ -899,7 +995,8 @@ Obj *obj_call(Vm *vm, Obj *c, Obj **args, int nargs, Obj *kwnames) {
             return obj_newref(r ? r : Py_None);
         }
         break;
-    default: break;
+    default:
+        break;
     }
     if (c->type->heap) {
         Obj *f = type_lookup_cstr(vm, c->type, "__call__");
@@ -918,49 +1015,62 @@ Obj *obj_call(Vm *vm, Obj *c, Obj **args, int nargs, Obj *kwnames) {
     return vm_raise(vm, &Exc_TypeError, "'%s' object is not callable", obj_type_name(c));
 }
 
-Obj *obj_call0(Vm *vm, Obj *c) { return obj_call(vm, c, NULL, 0, NULL); }
-Obj *obj_call1(Vm *vm, Obj *c, Obj *a) { return obj_call(vm, c, &a, 1, NULL); }
+Obj *obj_call0(Vm *vm, Obj *c) {
+    return obj_call(vm, c, NULL, 0, NULL);
+}
+Obj *obj_call1(Vm *vm, Obj *c, Obj *a) {
+    return obj_call(vm, c, &a, 1, NULL);
+}
 
 /* ------------------------------------------------------------------ arithmetic */
 
-static const char *const binop_sym[] = {"+", "&", "//", "<<", "@", "*", "%", "|", "**", ">>", "-", "/", "^"};
-static const char *const binop_dunder[] = {"__add__", "__and__", "__floordiv__", "__lshift__",
-                                           "__matmul__", "__mul__", "__mod__", "__or__", "__pow__",
-                                           "__rshift__", "__sub__", "__truediv__", "__xor__"};
-static const char *const binop_rdunder[] = {"__radd__", "__rand__", "__rfloordiv__", "__rlshift__",
-                                            "__rmatmul__", "__rmul__", "__rmod__", "__ror__", "__rpow__",
-                                            "__rrshift__", "__rsub__", "__rtruediv__", "__rxor__"};
-static const char *const binop_idunder[] = {"__iadd__", "__iand__", "__ifloordiv__", "__ilshift__",
-                                            "__imatmul__", "__imul__", "__imod__", "__ior__", "__ipow__",
-                                            "__irshift__", "__isub__", "__itruediv__", "__ixor__"};
+static const char *const binop_sym[] = {"+", "&",  "//", "<<", "@", "*", "%",
+                                        "|", "**", ">>", "-",  "/", "^"};
+static const char *const binop_dunder[] = {
+    "__add__", "__and__", "__floordiv__", "__lshift__", "__matmul__",  "__mul__", "__mod__",
+    "__or__",  "__pow__", "__rshift__",   "__sub__",    "__truediv__", "__xor__"};
+static const char *const binop_rdunder[] = {
+    "__radd__", "__rand__", "__rfloordiv__", "__rlshift__", "__rmatmul__",  "__rmul__", "__rmod__",
+    "__ror__",  "__rpow__", "__rrshift__",   "__rsub__",    "__rtruediv__", "__rxor__"};
+static const char *const binop_idunder[] = {
+    "__iadd__", "__iand__", "__ifloordiv__", "__ilshift__", "__imatmul__",  "__imul__", "__imod__",
+    "__ior__",  "__ipow__", "__irshift__",   "__isub__",    "__itruediv__", "__ixor__"};
 
 static Obj *seq_repeat(Vm *vm, Obj *seq, Obj *n) {
     int64_t k;
     if (!int_as_i64(n, &k)) {
-        if (int_sign(n) < 0) k = 0;
-        else return vm_raise(vm, &Exc_OverflowError, "cannot fit 'int' into an index-sized integer");
+        if (int_sign(n) < 0)
+            k = 0;
+        else
+            return vm_raise(vm, &Exc_OverflowError, "cannot fit 'int' into an index-sized integer");
     }
     if (k < 0) k = 0;
     switch (KIND(seq)) {
-    case OBJ_LIST: return list_repeat(vm, seq, (ssize_t)k);
-    case OBJ_STR: return str_mul(vm, seq, (ssize_t)k);
+    case OBJ_LIST:
+        return list_repeat(vm, seq, (ssize_t)k);
+    case OBJ_STR:
+        return str_mul(vm, seq, (ssize_t)k);
     case OBJ_TUPLE: {
         ssize_t len = TUPLE_LEN(seq);
         if (len == 0 || k == 1) return obj_newref(seq);
         if (vm->limits.max_container && len * k > vm->limits.max_container) return vm_nomem(vm);
         Obj *r = tuple_new(vm, (ssize_t)(len * k));
         if (!r) return NULL;
-        for (ssize_t i = 0; i < len * k; i++) TUPLE_ITEM(r, i) = obj_newref(TUPLE_ITEM(seq, i % len));
+        for (ssize_t i = 0; i < len * k; i++)
+            TUPLE_ITEM(r, i) = obj_newref(TUPLE_ITEM(seq, i % len));
         return r;
     }
-    case OBJ_BYTES: return bytes_mul(vm, seq, (ssize_t)k);
-    default: return obj_newref(Py_NotImplemented);
+    case OBJ_BYTES:
+        return bytes_mul(vm, seq, (ssize_t)k);
+    default:
+        return obj_newref(Py_NotImplemented);
     }
 }
 
 static Obj *builtin_binop(Vm *vm, Obj *a, Obj *b, int op) {
     if (IS_INT(a) && IS_INT(b)) return int_binop(vm, a, b, op);
-    if ((IS_FLOAT(a) || IS_FLOAT(b)) && is_number(a) && is_number(b)) return float_binop(vm, a, b, op);
+    if ((IS_FLOAT(a) || IS_FLOAT(b)) && is_number(a) && is_number(b))
+        return float_binop(vm, a, b, op);
     switch (op) {
     case OP_ADD:
         if (IS_STR(a) && IS_STR(b)) return str_concat(vm, a, b);
@@ -971,8 +1081,10 @@ static Obj *builtin_binop(Vm *vm, Obj *a, Obj *b, int op) {
             if (na == 0) return obj_newref(b);
             Obj *r = tuple_new(vm, na + nb);
             if (!r) return NULL;
-            for (ssize_t i = 0; i < na; i++) TUPLE_ITEM(r, i) = obj_newref(TUPLE_ITEM(a, i));
-            for (ssize_t i = 0; i < nb; i++) TUPLE_ITEM(r, na + i) = obj_newref(TUPLE_ITEM(b, i));
+            for (ssize_t i = 0; i < na; i++)
+                TUPLE_ITEM(r, i) = obj_newref(TUPLE_ITEM(a, i));
+            for (ssize_t i = 0; i < nb; i++)
+                TUPLE_ITEM(r, na + i) = obj_newref(TUPLE_ITEM(b, i));
             return r;
         }
         if (KIND(a) == OBJ_BYTES && KIND(b) == OBJ_BYTES) return bytes_concat(vm, a, b);
@@ -991,7 +1103,8 @@ static Obj *builtin_binop(Vm *vm, Obj *a, Obj *b, int op) {
     case OP_SUB:
     case OP_XOR:
         if (KIND(a) == OBJ_DICTVIEW || KIND(b) == OBJ_DICTVIEW) return dictview_binop(vm, a, b, op);
-        if ((KIND(a) == OBJ_SET || KIND(a) == OBJ_FROZENSET) && (KIND(b) == OBJ_SET || KIND(b) == OBJ_FROZENSET))
+        if ((KIND(a) == OBJ_SET || KIND(a) == OBJ_FROZENSET) &&
+            (KIND(b) == OBJ_SET || KIND(b) == OBJ_FROZENSET))
             return set_binop(vm, a, b, op);
         if (op == OP_OR_BIT && IS_DICT(a) && IS_DICT(b)) {
             Obj *r = dict_copy(vm, a);
@@ -1002,7 +1115,8 @@ static Obj *builtin_binop(Vm *vm, Obj *a, Obj *b, int op) {
             return r;
         }
         break;
-    default: break;
+    default:
+        break;
     }
     return obj_newref(Py_NotImplemented);
 }
@@ -1039,15 +1153,20 @@ static Obj *binop1(Vm *vm, Obj *a, Obj *b, int op) {
 
 static Obj *binop_error(Vm *vm, Obj *a, Obj *b, int op, bool inplace) {
     if (op == OP_POW && !inplace)
-        return vm_raise(vm, &Exc_TypeError, "unsupported operand type(s) for ** or pow(): '%s' and '%s'",
+        return vm_raise(vm, &Exc_TypeError,
+                        "unsupported operand type(s) for ** or pow(): '%s' and '%s'",
                         obj_type_name(a), obj_type_name(b));
     if (op == OP_ADD && IS_STR(a) && !IS_STR(b) && !inplace)
-        return vm_raise(vm, &Exc_TypeError, "can only concatenate str (not \"%s\") to str", obj_type_name(b));
+        return vm_raise(vm, &Exc_TypeError, "can only concatenate str (not \"%s\") to str",
+                        obj_type_name(b));
     if (op == OP_ADD && IS_LIST(a) && !IS_LIST(b) && !inplace)
-        return vm_raise(vm, &Exc_TypeError, "can only concatenate list (not \"%s\") to list", obj_type_name(b));
+        return vm_raise(vm, &Exc_TypeError, "can only concatenate list (not \"%s\") to list",
+                        obj_type_name(b));
     if (op == OP_ADD && IS_TUPLE(a) && !IS_TUPLE(b) && !inplace)
-        return vm_raise(vm, &Exc_TypeError, "can only concatenate tuple (not \"%s\") to tuple", obj_type_name(b));
-    if (op == OP_MUL && (IS_STR(a) || IS_LIST(a) || IS_TUPLE(a) || IS_STR(b) || IS_LIST(b) || IS_TUPLE(b)) &&
+        return vm_raise(vm, &Exc_TypeError, "can only concatenate tuple (not \"%s\") to tuple",
+                        obj_type_name(b));
+    if (op == OP_MUL &&
+        (IS_STR(a) || IS_LIST(a) || IS_TUPLE(a) || IS_STR(b) || IS_LIST(b) || IS_TUPLE(b)) &&
         !(is_number(a) && is_number(b))) {
         Obj *n = (IS_STR(a) || IS_LIST(a) || IS_TUPLE(a)) ? b : a;
         if (!IS_INT(n))
@@ -1089,7 +1208,8 @@ Obj *obj_inplace(Vm *vm, Obj *a, Obj *b, int op) {
             return obj_newref(a);
         }
         if (list_resize(vm, a, n * k) < 0) return NULL;
-        for (ssize_t i = n; i < n * k; i++) LIST_ITEM(a, i) = obj_newref(LIST_ITEM(a, i % n));
+        for (ssize_t i = n; i < n * k; i++)
+            LIST_ITEM(a, i) = obj_newref(LIST_ITEM(a, i % n));
         return obj_newref(a);
     }
     if (KIND(a) == OBJ_SET && (KIND(b) == OBJ_SET || KIND(b) == OBJ_FROZENSET) &&
@@ -1137,7 +1257,10 @@ Obj *obj_unary(Vm *vm, Obj *a, int op) {
         if (found) return r;
     }
     return vm_raise(vm, &Exc_TypeError, "bad operand type for unary %s: '%s'",
-                    op == OP_NEG ? "-" : op == OP_POS ? "+" : "~", obj_type_name(a));
+                    op == OP_NEG   ? "-"
+                    : op == OP_POS ? "+"
+                                   : "~",
+                    obj_type_name(a));
 }
 
 /* ------------------------------------------------------------------ misc */
@@ -1151,7 +1274,8 @@ int obj_isinstance(Vm *vm, Obj *o, Obj *cls) {
         return 0;
     }
     if (!IS_TYPE(cls)) {
-        vm_raise(vm, &Exc_TypeError, "isinstance() arg 2 must be a type, a tuple of types, or a union");
+        vm_raise(vm, &Exc_TypeError,
+                 "isinstance() arg 2 must be a type, a tuple of types, or a union");
         return -1;
     }
     if (type_is_subtype(o->type, (Type *)cls)) return 1;
@@ -1213,6 +1337,7 @@ ssize_t obj_as_index(Vm *vm, Obj *o, bool *ok) {
         }
     }
     *ok = false;
-    vm_raise(vm, &Exc_TypeError, "'%s' object cannot be interpreted as an integer", obj_type_name(o));
+    vm_raise(vm, &Exc_TypeError, "'%s' object cannot be interpreted as an integer",
+             obj_type_name(o));
     return -1;
 }

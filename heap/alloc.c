@@ -22,21 +22,21 @@
 struct AllocPool {
     AllocPool *next, *prev; /* usedpools ring of its class */
     AllocArena *arena;
-    int index;              /* pool number within the arena */
-    int szidx;              /* size class (0-based) */
-    int ref;                /* blocks in use */
-    int nextoffset;         /* bump pointer (block number) */
+    int index;      /* pool number within the arena */
+    int szidx;      /* size class (0-based) */
+    int ref;        /* blocks in use */
+    int nextoffset; /* bump pointer (block number) */
     int maxblocks;
-    uint16_t *freeblocks;   /* LIFO of freed block numbers */
+    uint16_t *freeblocks; /* LIFO of freed block numbers */
     int nfree, capfree;
-    int in_used;            /* linked in usedpools */
+    int in_used; /* linked in usedpools */
 };
 
 struct AllocArena {
     int index;
-    uint64_t first_pool;    /* address of pool 0 */
-    int nfreepools;         /* free pools (never used + returned) */
-    int pools_bumped;       /* pools carved so far */
+    uint64_t first_pool; /* address of pool 0 */
+    int nfreepools;      /* free pools (never used + returned) */
+    int pools_bumped;    /* pools carved so far */
     int freepool_stack[POOLS_PER_ARENA];
     int nfreepool_stack;
     AllocPool pools[POOLS_PER_ARENA];
@@ -51,7 +51,8 @@ void alloc_destroy(Alloc *a) {
     for (int i = 0; i < a->narenas; i++) {
         AllocArena *ar = a->arenas[i];
         if (!ar) continue;
-        for (int p = 0; p < POOLS_PER_ARENA; p++) free(ar->pools[p].freeblocks);
+        for (int p = 0; p < POOLS_PER_ARENA; p++)
+            free(ar->pools[p].freeblocks);
         free(ar);
     }
     free(a->arenas);
@@ -220,9 +221,12 @@ void alloc_free(Alloc *a, uint64_t addr, size_t n) {
              * follows it), as insert_to_freepool() does (bpo-37257) */
             int others = 0;
             for (int i = 0; i < a->narenas; i++)
-                if (a->arenas[i] && a->arenas[i] != ar && a->arenas[i]->nfreepools == POOLS_PER_ARENA) others++;
+                if (a->arenas[i] && a->arenas[i] != ar &&
+                    a->arenas[i]->nfreepools == POOLS_PER_ARENA)
+                    others++;
             if (others > 0) {
-                for (int q = 0; q < POOLS_PER_ARENA; q++) free(ar->pools[q].freeblocks);
+                for (int q = 0; q < POOLS_PER_ARENA; q++)
+                    free(ar->pools[q].freeblocks);
                 a->arenas[ai] = NULL;
                 free(ar);
                 a->arenas_live--;

@@ -27,19 +27,19 @@ typedef struct AllocPool AllocPool;
 typedef struct AllocArena AllocArena;
 
 typedef struct Alloc {
-    AllocArena **arenas;      /* by arena index (NULL slot: released) */
-    int narenas;              /* slots used in `arenas` */
+    AllocArena **arenas; /* by arena index (NULL slot: released) */
+    int narenas;         /* slots used in `arenas` */
     int arenas_cap;
     AllocPool *usedpools[ALLOC_NCLASSES];
     /* figures */
-    size_t blocks_in_use;     /* pymalloc blocks */
-    size_t block_bytes;       /* bytes of those blocks (size-class rounded) */
-    size_t pools_in_use;      /* pools with at least one block used */
+    size_t blocks_in_use; /* pymalloc blocks */
+    size_t block_bytes;   /* bytes of those blocks (size-class rounded) */
+    size_t pools_in_use;  /* pools with at least one block used */
     size_t arenas_live;
     size_t arenas_peak;
-    size_t malloc_bytes;      /* bytes handed to "malloc" (requests > 512) */
+    size_t malloc_bytes; /* bytes handed to "malloc" (requests > 512) */
     size_t malloc_blocks;
-    uint64_t malloc_next;     /* next simulated malloc address */
+    uint64_t malloc_next; /* next simulated malloc address */
 } Alloc;
 
 void alloc_init(Alloc *a);

@@ -19,8 +19,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-static void gl_init(Obj *h) { h->gc_next = h->gc_prev = h; }
-static bool gl_empty(Obj *h) { return h->gc_next == h; }
+static void gl_init(Obj *h) {
+    h->gc_next = h->gc_prev = h;
+}
+static bool gl_empty(Obj *h) {
+    return h->gc_next == h;
+}
 
 static void gl_append(Obj *o, Obj *h) {
     o->gc_prev = h->gc_prev;
@@ -52,12 +56,14 @@ static void gl_merge(Obj *from, Obj *to) {
 
 static ssize_t gl_size(Obj *h) {
     ssize_t n = 0;
-    for (Obj *o = h->gc_next; o != h; o = o->gc_next) n++;
+    for (Obj *o = h->gc_next; o != h; o = o->gc_next)
+        n++;
     return n;
 }
 
 static void set_gen(Obj *h, int gen) {
-    for (Obj *o = h->gc_next; o != h; o = o->gc_next) o->gen = (uint8_t)gen;
+    for (Obj *o = h->gc_next; o != h; o = o->gc_next)
+        o->gen = (uint8_t)gen;
 }
 
 void gc_init(Vm *vm) {
@@ -109,8 +115,8 @@ void gc_on_alloc(Vm *vm) {
         g->collecting = 0;
         return;
     }
-    if (g->gen[0].count > g->gen[0].threshold && g->enabled && g->gen[0].threshold && !g->collecting &&
-        !vm->exc) {
+    if (g->gen[0].count > g->gen[0].threshold && g->enabled && g->gen[0].threshold &&
+        !g->collecting && !vm->exc) {
         g->collecting = 1;
         collect_generations(vm);
         g->collecting = 0;
@@ -121,15 +127,16 @@ void gc_on_free(Vm *vm) {
     if (vm->gc.gen[0].count > 0) vm->gc.gen[0].count--;
 }
 
-const char *const gc_phase_names[] = {"start", "merge", "update_refs", "subtract_refs",
-                                      "move_unreachable", "promote", "weakrefs", "finalize",
-                                      "resurrect", "delete", "done"};
+const char *const gc_phase_names[] = {
+    "start",   "merge",    "update_refs", "subtract_refs", "move_unreachable",
+    "promote", "weakrefs", "finalize",    "resurrect",     "delete",
+    "done"};
 
 /* --gc-log: one line per object of a list, as the phase left it */
 static void log_list(Vm *vm, Obj *head, const char *what) {
     for (Obj *o = head->gc_next; o != head; o = o->gc_next)
-        fprintf(stderr, "gc:   %-16s %s#%u refcount=%zd gc_refs=%zd%s\n", what, o->type->name, o->uid,
-                o->refcnt, o->gc_refs, (o->flags & OBJ_F_COLLECTING) ? "" : " reachable");
+        fprintf(stderr, "gc:   %-16s %s#%u refcount=%zd gc_refs=%zd%s\n", what, o->type->name,
+                o->uid, o->refcnt, o->gc_refs, (o->flags & OBJ_F_COLLECTING) ? "" : " reachable");
     (void)vm;
 }
 
@@ -138,9 +145,10 @@ static void log_list(Vm *vm, Obj *head, const char *what) {
 static void validate_list(Obj *head, uint16_t must, uint16_t must_not) {
     Obj *prev = head;
     for (Obj *o = head->gc_next; o != head; o = o->gc_next) {
-        if (o->gc_prev != prev || o->refcnt <= 0 || (o->flags & must) != must || (o->flags & must_not)) {
-            fprintf(stderr, "memviz: gc list corrupted at %s#%u (refcnt %zd, flags %x)\n", o->type->name, o->uid,
-                    o->refcnt, o->flags);
+        if (o->gc_prev != prev || o->refcnt <= 0 || (o->flags & must) != must ||
+            (o->flags & must_not)) {
+            fprintf(stderr, "memviz: gc list corrupted at %s#%u (refcnt %zd, flags %x)\n",
+                    o->type->name, o->uid, o->refcnt, o->flags);
             abort();
         }
         prev = o;
@@ -179,7 +187,8 @@ static void visit_decref(Obj *child, const char *label, long index, void *arg) {
 }
 
 static void subtract_refs(Obj *young) {
-    for (Obj *o = young->gc_next; o != young; o = o->gc_next) obj_traverse(o, visit_decref, NULL);
+    for (Obj *o = young->gc_next; o != young; o = o->gc_next)
+        obj_traverse(o, visit_decref, NULL);
 }
 
 static void visit_reachable(Obj *child, const char *label, long index, void *arg) {
@@ -268,7 +277,8 @@ static void finalize_garbage(Vm *vm, Obj *unreachable) {
         gl_move(o, &seen);
         if (o->type->has_finalizer && !(o->flags & OBJ_F_FINALIZED)) {
             o->flags |= OBJ_F_FINALIZED;
-            if (vm->gc_log) fprintf(stderr, "gc:   %-16s %s#%u\n", "finalize", o->type->name, o->uid);
+            if (vm->gc_log)
+                fprintf(stderr, "gc:   %-16s %s#%u\n", "finalize", o->type->name, o->uid);
             INCREF(o);
             vm_call_finalizer(vm, o);
             DECREF(vm, o);
@@ -338,10 +348,12 @@ static ssize_t gc_collect_main(Vm *vm, int generation) {
 
     /* update collection and allocation counters */
     if (generation + 1 < GC_NGENS) g->gen[generation + 1].count += 1;
-    for (int i = 0; i <= generation; i++) g->gen[i].count = 0;
+    for (int i = 0; i <= generation; i++)
+        g->gen[i].count = 0;
 
     /* merge younger generations with the one we are currently collecting */
-    for (int i = 0; i < generation; i++) gl_merge(&g->gen[i].head, &g->gen[generation].head);
+    for (int i = 0; i < generation; i++)
+        gl_merge(&g->gen[i].head, &g->gen[generation].head);
     Obj *young = &g->gen[generation].head;
     Obj *old = generation < GC_NGENS - 1 ? &g->gen[generation + 1].head : young;
     young->gen = (uint8_t)generation;
@@ -401,7 +413,8 @@ static ssize_t gc_collect_main(Vm *vm, int generation) {
     phase(vm, GC_PHASE_DELETE, generation);
 
     if (generation == GC_NGENS - 1) gc_clear_freelists(vm);
-    for (int i = 0; i < GC_NGENS; i++) VALIDATE(&g->gen[i].head, 0, OBJ_F_COLLECTING | OBJ_F_UNREACHABLE);
+    for (int i = 0; i < GC_NGENS; i++)
+        VALIDATE(&g->gen[i].head, 0, OBJ_F_COLLECTING | OBJ_F_UNREACHABLE);
     g->stat_collections[generation]++;
     g->stat_collected[generation] += m;
     g->cur_unreachable = NULL;
@@ -415,7 +428,8 @@ static void invoke_callbacks(Vm *vm, const char *ph, int generation, ssize_t col
     if (!g->callbacks || LIST_LEN(g->callbacks) == 0) return;
     Obj *saved = vm_fetch_exc(vm);
     Obj *info = dict_new(vm);
-    Obj *gv = int_from_i64(vm, generation), *cv = int_from_i64(vm, collected), *uv = int_from_i64(vm, 0);
+    Obj *gv = int_from_i64(vm, generation), *cv = int_from_i64(vm, collected),
+        *uv = int_from_i64(vm, 0);
     dict_set_cstr(vm, info, "generation", gv);
     dict_set_cstr(vm, info, "collected", cv);
     dict_set_cstr(vm, info, "uncollectable", uv);

@@ -13,21 +13,21 @@
 #define GC_NGENS 3
 
 typedef enum {
-    GC_PHASE_START,        /* a collection of generation a begins */
-    GC_PHASE_MERGE,        /* younger generations merged */
-    GC_PHASE_UPDATE_REFS,  /* gc_refs = refcount */
-    GC_PHASE_SUBTRACT_REFS,/* internal references subtracted */
+    GC_PHASE_START,         /* a collection of generation a begins */
+    GC_PHASE_MERGE,         /* younger generations merged */
+    GC_PHASE_UPDATE_REFS,   /* gc_refs = refcount */
+    GC_PHASE_SUBTRACT_REFS, /* internal references subtracted */
     GC_PHASE_MOVE_UNREACHABLE,
-    GC_PHASE_PROMOTE,      /* survivors moved to the next generation */
+    GC_PHASE_PROMOTE, /* survivors moved to the next generation */
     GC_PHASE_WEAKREFS,
-    GC_PHASE_FINALIZE,     /* __del__ of unreachable objects */
+    GC_PHASE_FINALIZE, /* __del__ of unreachable objects */
     GC_PHASE_RESURRECT,
-    GC_PHASE_DELETE,       /* tp_clear on garbage */
+    GC_PHASE_DELETE, /* tp_clear on garbage */
     GC_PHASE_DONE,
 } GcPhase;
 
 typedef struct {
-    Obj head;              /* list sentinel */
+    Obj head; /* list sentinel */
     int threshold;
     int count;
 } GcGen;
@@ -41,8 +41,8 @@ typedef struct GcState {
     ssize_t long_lived_total;
     ssize_t long_lived_pending;
     ssize_t stat_collections[GC_NGENS], stat_collected[GC_NGENS], stat_uncollectable[GC_NGENS];
-    Obj *garbage;          /* gc.garbage list */
-    Obj *callbacks;        /* gc.callbacks list */
+    Obj *garbage;   /* gc.garbage list */
+    Obj *callbacks; /* gc.callbacks list */
     GcPhase phase;
     int phase_gen;
     /* the lists of the collection in progress (for the recorder's phase annotations) */
@@ -57,7 +57,9 @@ void gc_init(Vm *vm);
 /* Starts tracking o (in generation 0). */
 void gc_track(Vm *vm, Obj *o);
 void gc_untrack(Vm *vm, Obj *o);
-static inline int gc_is_tracked(Obj *o) { return o->gc_next != NULL; }
+static inline int gc_is_tracked(Obj *o) {
+    return o->gc_next != NULL;
+}
 /* A GC object was allocated (count[0] += 1) - may run an automatic collection. */
 void gc_on_alloc(Vm *vm);
 /* A GC object was freed (count[0] -= 1 if > 0). */

@@ -24,8 +24,8 @@ static size_t pre_header(Type *t) {
 
 Obj *obj_alloc(Vm *vm, Type *type, size_t csize, size_t pysize) {
     size_t request = pysize + pre_header(type);
-    if (vm->limits.max_heap && vm->alloc.block_bytes + vm->alloc.malloc_bytes + request >
-                                   vm->limits.max_heap)
+    if (vm->limits.max_heap &&
+        vm->alloc.block_bytes + vm->alloc.malloc_bytes + request > vm->limits.max_heap)
         return vm_nomem(vm);
     if (type->gc) gc_on_alloc(vm); /* may collect: runs before the object exists */
     Obj *o = malloc(csize);
@@ -38,8 +38,10 @@ Obj *obj_alloc(Vm *vm, Type *type, size_t csize, size_t pysize) {
     o->uid = vm->next_uid++;
     vm->live_objects++;
     if (type->heap) INCREF(type); /* heap-type instances own a reference to their class */
-    if (vm->lib_depth) o->flags |= OBJ_F_LIBRARY;
-    else vm_event(vm, EV_ALLOC, o, 0);
+    if (vm->lib_depth)
+        o->flags |= OBJ_F_LIBRARY;
+    else
+        vm_event(vm, EV_ALLOC, o, 0);
     return o;
 }
 
@@ -63,8 +65,8 @@ void obj_init_static(Obj *o, Type *type, ssize_t refcnt) {
 
 void obj_dealloc(Vm *vm, Obj *o) {
     if (o->refcnt < 0 || (o->flags & OBJ_F_STATIC)) {
-        fprintf(stderr, "memviz: refcount error: %s object uid %u refcnt %zd\n",
-                o->type->name, o->uid, o->refcnt);
+        fprintf(stderr, "memviz: refcount error: %s object uid %u refcnt %zd\n", o->type->name,
+                o->uid, o->refcnt);
         abort();
     }
     o->type->dealloc(vm, o);

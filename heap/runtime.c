@@ -70,13 +70,16 @@ static int cmp_str(const void *a, const void *b) {
     return str_compare(*(Obj *const *)a, *(Obj *const *)b);
 }
 
-static void add_name(Vm *vm, Obj *set, Obj *name) { set_add(vm, set, name); }
+static void add_name(Vm *vm, Obj *set, Obj *name) {
+    set_add(vm, set, name);
+}
 
 static const char *const object_attrs[] = {
-    "__class__", "__delattr__", "__dir__", "__doc__", "__eq__", "__format__", "__ge__",
-    "__getattribute__", "__getstate__", "__gt__", "__hash__", "__init__", "__init_subclass__",
-    "__le__", "__lt__", "__ne__", "__new__", "__reduce__", "__reduce_ex__", "__repr__",
-    "__setattr__", "__sizeof__", "__str__", "__subclasshook__", NULL};
+    "__class__",   "__delattr__", "__dir__",           "__doc__",          "__eq__",
+    "__format__",  "__ge__",      "__getattribute__",  "__getstate__",     "__gt__",
+    "__hash__",    "__init__",    "__init_subclass__", "__le__",           "__lt__",
+    "__ne__",      "__new__",     "__reduce__",        "__reduce_ex__",    "__repr__",
+    "__setattr__", "__sizeof__",  "__str__",           "__subclasshook__", NULL};
 
 /* dir(o): a sorted list of attribute names (NEW). */
 Obj *obj_dir(Vm *vm, Obj *o) {
@@ -85,7 +88,8 @@ Obj *obj_dir(Vm *vm, Obj *o) {
     if (KIND(o) == OBJ_MODULE) {
         ssize_t pos = 0;
         Obj *k, *v;
-        while (dict_next(((Module *)o)->dict, &pos, &k, &v)) add_name(vm, set, k);
+        while (dict_next(((Module *)o)->dict, &pos, &k, &v))
+            add_name(vm, set, k);
     } else {
         Type *t = IS_TYPE(o) ? (Type *)o : o->type;
         if (!IS_TYPE(o) && (o->type->heap)) {
@@ -93,7 +97,8 @@ Obj *obj_dir(Vm *vm, Obj *o) {
             if (in->dict) {
                 ssize_t pos = 0;
                 Obj *k, *v;
-                while (dict_next(in->dict, &pos, &k, &v)) add_name(vm, set, k);
+                while (dict_next(in->dict, &pos, &k, &v))
+                    add_name(vm, set, k);
             } else if (in->values && t->cached_keys) {
                 for (int i = 0; i < t->cached_keys->nentries && i < in->nvalues; i++)
                     if (in->values[i]) add_name(vm, set, t->cached_keys->names[i]);
@@ -105,7 +110,8 @@ Obj *obj_dir(Vm *vm, Obj *o) {
             if (b->dict) {
                 ssize_t pos = 0;
                 Obj *k, *v;
-                while (dict_next(b->dict, &pos, &k, &v)) add_name(vm, set, k);
+                while (dict_next(b->dict, &pos, &k, &v))
+                    add_name(vm, set, k);
             }
             if (b->methods)
                 for (const MethodDef *m = b->methods; m->name; m++) {
@@ -246,7 +252,8 @@ static Obj *compute_suggestion(Vm *vm, Obj *exc) {
     if (type_is_subtype(exc->type, &Exc_NameError)) {
         /* the innermost frame: its locals, then globals, then builtins */
         Traceback *tb = (Traceback *)e->traceback;
-        while (tb && tb->next) tb = (Traceback *)tb->next;
+        while (tb && tb->next)
+            tb = (Traceback *)tb->next;
         Obj *s = NULL;
         if (tb && tb->locals) {
             Code *co = (Code *)tb->code;
@@ -289,10 +296,13 @@ static void source_line(Vm *vm, int line, char *buf, size_t n) {
         if (!nl) return;
         p = nl + 1;
     }
-    while (p < end && (*p == ' ' || *p == '\t' || *p == '\f')) p++;
+    while (p < end && (*p == ' ' || *p == '\t' || *p == '\f'))
+        p++;
     const char *e = p;
-    while (e < end && *e != '\n' && *e != '\r') e++;
-    while (e > p && (e[-1] == ' ' || e[-1] == '\t')) e--;
+    while (e < end && *e != '\n' && *e != '\r')
+        e++;
+    while (e > p && (e[-1] == ' ' || e[-1] == '\t'))
+        e--;
     size_t len = (size_t)(e - p);
     if (len >= n) len = n - 1;
     memcpy(buf, p, len);
@@ -309,20 +319,21 @@ static void format_one(Vm *vm, Obj *exc, Writer w) {
             Code *co = (Code *)tb->code;
             char buf[1200];
             /* the same frame line more than 3 times in a row is summarized (traceback.c) */
-            if (last_co && co->filename == last_co->filename && co->name == last_co->name && tb->line == last_line) {
+            if (last_co && co->filename == last_co->filename && co->name == last_co->name &&
+                tb->line == last_line) {
                 if (++repeat >= 3) continue;
             } else {
                 if (repeat >= 3) {
-                    snprintf(buf, sizeof buf, "  [Previous line repeated %d more time%s]\n", repeat - 2,
-                             repeat - 2 == 1 ? "" : "s");
+                    snprintf(buf, sizeof buf, "  [Previous line repeated %d more time%s]\n",
+                             repeat - 2, repeat - 2 == 1 ? "" : "s");
                     wr(w, buf);
                 }
                 repeat = 0;
             }
             last_co = co;
             last_line = tb->line;
-            snprintf(buf, sizeof buf, "  File \"%s\", line %d, in %s\n", str_cstr(co->filename), tb->line,
-                     str_cstr(co->name));
+            snprintf(buf, sizeof buf, "  File \"%s\", line %d, in %s\n", str_cstr(co->filename),
+                     tb->line, str_cstr(co->name));
             wr(w, buf);
             char src[1024];
             if (!strcmp(str_cstr(co->filename), vm->filename ? vm->filename : "")) {
@@ -335,7 +346,8 @@ static void format_one(Vm *vm, Obj *exc, Writer w) {
         }
         if (repeat >= 3) {
             char buf[100];
-            snprintf(buf, sizeof buf, "  [Previous line repeated %d more time%s]\n", repeat - 2, repeat - 2 == 1 ? "" : "s");
+            snprintf(buf, sizeof buf, "  [Previous line repeated %d more time%s]\n", repeat - 2,
+                     repeat - 2 == 1 ? "" : "s");
             wr(w, buf);
         }
     }
@@ -392,8 +404,8 @@ void vm_format_exception(Vm *vm, Obj *exc, Writer w) {
 
 /* ---------------------------------------------------------------- running __main__ */
 
-static void format_syntax_error(Vm *vm, const char *filename, const char *src, size_t len, SyntaxErr *se,
-                                Writer w) {
+static void format_syntax_error(Vm *vm, const char *filename, const char *src, size_t len,
+                                SyntaxErr *se, Writer w) {
     (void)len;
     char buf[1400];
     snprintf(buf, sizeof buf, "  File \"%s\", line %d\n", filename, se->line);
@@ -410,11 +422,14 @@ static void format_syntax_error(Vm *vm, const char *filename, const char *src, s
     }
     if (p < end || se->line >= 1) {
         const char *e = p;
-        while (e < end && *e != '\n') e++;
+        while (e < end && *e != '\n')
+            e++;
         int strip = 0;
-        while (p + strip < e && (p[strip] == ' ' || p[strip] == '\t' || p[strip] == '\f')) strip++;
+        while (p + strip < e && (p[strip] == ' ' || p[strip] == '\t' || p[strip] == '\f'))
+            strip++;
         const char *q = e;
-        while (q > p + strip && (q[-1] == ' ' || q[-1] == '\t' || q[-1] == '\r')) q--;
+        while (q > p + strip && (q[-1] == ' ' || q[-1] == '\t' || q[-1] == '\r'))
+            q--;
         if (q > p + strip) {
             snprintf(buf, sizeof buf, "    %.*s\n", (int)(q - (p + strip)), p + strip);
             wr(w, buf);
@@ -427,8 +442,10 @@ static void format_syntax_error(Vm *vm, const char *filename, const char *src, s
             caret[k++] = ' ';
             caret[k++] = ' ';
             caret[k++] = ' ';
-            for (int i = 1; i < col && k < 500; i++) caret[k++] = ' ';
-            for (int i = col; i < endc && k < 580; i++) caret[k++] = '^';
+            for (int i = 1; i < col && k < 500; i++)
+                caret[k++] = ' ';
+            for (int i = col; i < endc && k < 580; i++)
+                caret[k++] = '^';
             caret[k++] = '\n';
             caret[k] = 0;
             wr(w, caret);
@@ -474,7 +491,8 @@ int vm_run_main(Vm *vm, const char *filename, const char *src, size_t len, Write
     dict_set_cstr(vm, vm->modules, "__main__", m);
     extern Obj *vm_run_code(Vm * vm, Code * co, Obj * globals);
     for (int g = 0; g < GC_NGENS; g++)
-        for (Obj *o = vm->gc.gen[g].head.gc_next; o != &vm->gc.gen[g].head; o = o->gc_next) vm->startup_tracked++;
+        for (Obj *o = vm->gc.gen[g].head.gc_next; o != &vm->gc.gen[g].head; o = o->gc_next)
+            vm->startup_tracked++;
     Obj *r = vm_run_code(vm, co, mm->dict);
     DECREF(vm, co);
     int status = 0;
@@ -483,15 +501,18 @@ int vm_run_main(Vm *vm, const char *filename, const char *src, size_t len, Write
         if (vm->stopped) {
             char buf[200];
             snprintf(buf, sizeof buf, "memviz: stopped after %llu steps (%s)\n",
-                     (unsigned long long)(vm->steps ? vm->steps - 1 : 0), vm->stop_reason ? vm->stop_reason : "limit");
+                     (unsigned long long)(vm->steps ? vm->steps - 1 : 0),
+                     vm->stop_reason ? vm->stop_reason : "limit");
             wr(err, buf);
             status = 3;
         } else if (exc && type_is_subtype(exc->type, &Exc_SystemExit)) {
             Instance *e = (Instance *)exc;
             Obj *code = e->args && TUPLE_LEN(e->args) ? TUPLE_ITEM(e->args, 0) : Py_None;
             int64_t v = 0;
-            if (code == Py_None) status = 0;
-            else if (IS_INT(code) && int_as_i64(code, &v)) status = (int)v;
+            if (code == Py_None)
+                status = 0;
+            else if (IS_INT(code) && int_as_i64(code, &v))
+                status = (int)v;
             else {
                 Obj *s = obj_str(vm, code);
                 if (s) {
@@ -560,7 +581,8 @@ void vm_free(Vm *vm) {
         (void)pos;
         (void)k;
         (void)v;
-        for (ssize_t i = 0; keys && i < LIST_LEN(keys); i++) dict_set(vm, d, LIST_ITEM(keys, i), Py_None);
+        for (ssize_t i = 0; keys && i < LIST_LEN(keys); i++)
+            dict_set(vm, d, LIST_ITEM(keys, i), Py_None);
         XDECREF(vm, keys);
         vm_clear_exc(vm);
         CLEAR(vm, vm->main_module);
@@ -588,7 +610,8 @@ void vm_free(Vm *vm) {
     free(vm->none);
     free(vm->notimpl);
     free(vm->ellipsis);
-    for (int n = 0; n < 21; n++) free(vm->tuple_free[n]);
+    for (int n = 0; n < 21; n++)
+        free(vm->tuple_free[n]);
     alloc_destroy(&vm->alloc);
     free(vm);
 }

@@ -47,44 +47,44 @@ typedef struct {
 typedef void (*EventHook)(Vm *vm, const Event *ev, void *ctx);
 
 /* The builtin exception types, in one table (defined in types/exc.c). */
-#define EXC_TYPES(X)                                                                           \
-    X(BaseException, NULL)                                                                     \
-    X(Exception, BaseException)                                                                \
-    X(SystemExit, BaseException)                                                               \
-    X(KeyboardInterrupt, BaseException)                                                        \
-    X(GeneratorExit, BaseException)                                                            \
-    X(StopIteration, Exception)                                                                \
-    X(ArithmeticError, Exception)                                                              \
-    X(ZeroDivisionError, ArithmeticError)                                                      \
-    X(OverflowError, ArithmeticError)                                                          \
-    X(AssertionError, Exception)                                                               \
-    X(AttributeError, Exception)                                                               \
-    X(LookupError, Exception)                                                                  \
-    X(IndexError, LookupError)                                                                 \
-    X(KeyError, LookupError)                                                                   \
-    X(NameError, Exception)                                                                    \
-    X(UnboundLocalError, NameError)                                                            \
-    X(TypeError, Exception)                                                                    \
-    X(ValueError, Exception)                                                                   \
-    X(UnicodeError, ValueError)                                                                \
-    X(UnicodeEncodeError, UnicodeError)                                                        \
-    X(UnicodeDecodeError, UnicodeError)                                                        \
-    X(RuntimeError, Exception)                                                                 \
-    X(SystemError, Exception)                                                                  \
-    X(RecursionError, RuntimeError)                                                            \
-    X(NotImplementedError, RuntimeError)                                                       \
-    X(MemoryError, Exception)                                                                  \
-    X(ImportError, Exception)                                                                  \
-    X(ModuleNotFoundError, ImportError)                                                        \
-    X(SyntaxError, Exception)                                                                  \
-    X(IndentationError, SyntaxError)                                                           \
-    X(OSError, Exception)                                                                      \
-    X(EOFError, Exception)                                                                     \
-    X(BufferError, Exception)                                                                  \
-    X(ReferenceError, Exception)                                                               \
-    X(Warning, Exception)                                                                      \
-    X(UserWarning, Warning)                                                                    \
-    X(DeprecationWarning, Warning)                                                             \
+#define EXC_TYPES(X)                                                                               \
+    X(BaseException, NULL)                                                                         \
+    X(Exception, BaseException)                                                                    \
+    X(SystemExit, BaseException)                                                                   \
+    X(KeyboardInterrupt, BaseException)                                                            \
+    X(GeneratorExit, BaseException)                                                                \
+    X(StopIteration, Exception)                                                                    \
+    X(ArithmeticError, Exception)                                                                  \
+    X(ZeroDivisionError, ArithmeticError)                                                          \
+    X(OverflowError, ArithmeticError)                                                              \
+    X(AssertionError, Exception)                                                                   \
+    X(AttributeError, Exception)                                                                   \
+    X(LookupError, Exception)                                                                      \
+    X(IndexError, LookupError)                                                                     \
+    X(KeyError, LookupError)                                                                       \
+    X(NameError, Exception)                                                                        \
+    X(UnboundLocalError, NameError)                                                                \
+    X(TypeError, Exception)                                                                        \
+    X(ValueError, Exception)                                                                       \
+    X(UnicodeError, ValueError)                                                                    \
+    X(UnicodeEncodeError, UnicodeError)                                                            \
+    X(UnicodeDecodeError, UnicodeError)                                                            \
+    X(RuntimeError, Exception)                                                                     \
+    X(SystemError, Exception)                                                                      \
+    X(RecursionError, RuntimeError)                                                                \
+    X(NotImplementedError, RuntimeError)                                                           \
+    X(MemoryError, Exception)                                                                      \
+    X(ImportError, Exception)                                                                      \
+    X(ModuleNotFoundError, ImportError)                                                            \
+    X(SyntaxError, Exception)                                                                      \
+    X(IndentationError, SyntaxError)                                                               \
+    X(OSError, Exception)                                                                          \
+    X(EOFError, Exception)                                                                         \
+    X(BufferError, Exception)                                                                      \
+    X(ReferenceError, Exception)                                                                   \
+    X(Warning, Exception)                                                                          \
+    X(UserWarning, Warning)                                                                        \
+    X(DeprecationWarning, Warning)                                                                 \
     X(RuntimeWarning, Warning)
 
 #define X(name, base) extern Type Exc_##name;
@@ -93,45 +93,50 @@ EXC_TYPES(X)
 
 /* Limits of a run. */
 typedef struct {
-    uint64_t max_steps;      /* line events before the run stops (0 = no cap) */
-    size_t max_heap;         /* simulated bytes before MemoryError */
-    size_t max_str;          /* longest str/bytes */
-    ssize_t max_container;   /* longest list/tuple/dict/set */
+    uint64_t max_steps;    /* line events before the run stops (0 = no cap) */
+    size_t max_heap;       /* simulated bytes before MemoryError */
+    size_t max_str;        /* longest str/bytes */
+    ssize_t max_container; /* longest list/tuple/dict/set */
 } Limits;
 
 struct Vm {
-    Alloc alloc;             /* pymalloc model: addresses, pools, arenas */
-    GcState gc;              /* generations, counts, thresholds */
+    Alloc alloc; /* pymalloc model: addresses, pools, arenas */
+    GcState gc;  /* generations, counts, thresholds */
     uint32_t next_uid;
     size_t live_objects;
 
     /* per-run statics */
     Obj *none, *true_, *false_, *notimpl, *ellipsis;
-    Obj *small_ints[262];    /* -5 .. 256 */
+    Obj *small_ints[262]; /* -5 .. 256 */
     Obj *empty_str, *empty_tuple, *empty_bytes;
-    Obj *latin1[256];        /* 1-char strings */
-    Obj *interned;           /* Dict of interned strings (refs not counted, as 3.11) */
-    Obj *builtins;           /* Dict */
-    Obj *modules;            /* Dict: name -> module */
+    Obj *latin1[256]; /* 1-char strings */
+    Obj *interned;    /* Dict of interned strings (refs not counted, as 3.11) */
+    Obj *builtins;    /* Dict */
+    Obj *modules;     /* Dict: name -> module */
     Obj *main_module;
-    Obj *consts_arena;       /* List holding __main__'s parser constants (+1 each) */
+    Obj *consts_arena; /* List holding __main__'s parser constants (+1 each) */
 
     /* free lists (simulated addresses + reusable objects) */
-    Obj *list_free[80]; int nlist_free;
-    Obj *dict_free[80]; int ndict_free;
-    uint64_t keys_free[80]; int nkeys_free;
-    Obj *float_free[100]; int nfloat_free;
-    Obj **tuple_free[21]; int ntuple_free[21];
+    Obj *list_free[80];
+    int nlist_free;
+    Obj *dict_free[80];
+    int ndict_free;
+    uint64_t keys_free[80];
+    int nkeys_free;
+    Obj *float_free[100];
+    int nfloat_free;
+    Obj **tuple_free[21];
+    int ntuple_free[21];
 
     /* execution */
-    struct Frame *frame;     /* innermost frame */
+    struct Frame *frame; /* innermost frame */
     int depth;
     int recursion_limit;
-    Obj *exc;                /* pending exception (NEW ref) or NULL */
-    Obj *exc_info;           /* exception being handled (sys.exc_info) or NULL */
-    uint64_t steps;          /* line events so far */
+    Obj *exc;       /* pending exception (NEW ref) or NULL */
+    Obj *exc_info;  /* exception being handled (sys.exc_info) or NULL */
+    uint64_t steps; /* line events so far */
     Limits limits;
-    bool stopped;            /* the step cap or an external stop ended the run */
+    bool stopped; /* the step cap or an external stop ended the run */
     const char *stop_reason;
     volatile int *interrupt; /* set by another thread to stop the run (server timeout) */
 
@@ -140,8 +145,8 @@ struct Vm {
     void *write_ctx;
     void (*write_err)(void *ctx, const char *s, size_t n); /* "Exception ignored" reports */
     void *err_ctx;
-    const char *filename;    /* the main script's name as given */
-    const char *source;      /* main source (for tracebacks) */
+    const char *filename; /* the main script's name as given */
+    const char *source;   /* main source (for tracebacks) */
     size_t source_len;
 
     /* method descriptors of builtin types, created on first use (MethodDef* -> Builtin) */
@@ -152,16 +157,18 @@ struct Vm {
     /* containers being repr()'d (Py_ReprEnter's list) */
     Obj *repr_stack[256];
     int nrepr;
-    Obj *repr_state;         /* the thread state dict Py_ReprEnter creates (kept alive) */
-    int startup_tracked;     /* tracked objects when __main__ starts (gc's long_lived_total) */
+    Obj *repr_state;     /* the thread state dict Py_ReprEnter creates (kept alive) */
+    int startup_tracked; /* tracked objects when __main__ starts (gc's long_lived_total) */
 
     /* tracing */
     EventHook hook;
     void *hook_ctx;
-    bool gc_log;             /* print collector phases to stderr (--gc-log) */
-    int stress_gc;           /* collect on every GC allocation (debug) */
+    bool gc_log;   /* print collector phases to stderr (--gc-log) */
+    int stress_gc; /* collect on every GC allocation (debug) */
     bool time_gc;
-    int lib_depth;           /* > 0 while a builtin module is being created */            /* report the wall time of explicit gc.collect() (benchmarks) */
+    int lib_depth;
+    /* > 0 while a builtin module is being created */ /* report the wall time of explicit
+                                                         gc.collect() (benchmarks) */
 };
 
 /* Lifecycle. */
@@ -171,11 +178,11 @@ void vm_free(Vm *vm);
 /* Exceptions: set vm->exc. All return NULL so `return vm_raise(...)` works. */
 Obj *vm_raise(Vm *vm, Type *type, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 Obj *vm_raise_obj(Vm *vm, Type *type, Obj *arg); /* arg BORROWED */
-Obj *vm_raise_exc(Vm *vm, Obj *exc);              /* exc: instance or class, BORROWED */
+Obj *vm_raise_exc(Vm *vm, Obj *exc);             /* exc: instance or class, BORROWED */
 Obj *vm_nomem(Vm *vm);
-bool vm_exc_matches(Vm *vm, Type *type);          /* vm->exc is an instance of type */
+bool vm_exc_matches(Vm *vm, Type *type); /* vm->exc is an instance of type */
 void vm_clear_exc(Vm *vm);
-Obj *vm_fetch_exc(Vm *vm);                        /* NEW ref, clears vm->exc */
+Obj *vm_fetch_exc(Vm *vm); /* NEW ref, clears vm->exc */
 
 /* Py_ReprEnter / Py_ReprLeave: 1 if o is already being repr()'d. */
 int vm_repr_enter(Vm *vm, Obj *o);

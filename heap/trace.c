@@ -28,7 +28,8 @@
 
 #define CK_EVENTS 20000
 
-const char *const trace_step_kind_names[] = {"line", "call", "return", "exception", "gc", "end", "error", "stopped"};
+const char *const trace_step_kind_names[] = {"line", "call", "return", "exception",
+                                             "gc",   "end",  "error",  "stopped"};
 extern const char *const gc_phase_names[];
 
 /* ================================================================ byte buffers */
@@ -41,7 +42,8 @@ typedef struct {
 static void buf_grow(Buf *b, size_t need) {
     if (b->n + need <= b->cap) return;
     size_t c = b->cap ? b->cap : 4096;
-    while (c < b->n + need) c *= 2;
+    while (c < b->n + need)
+        c *= 2;
     b->p = realloc(b->p, c);
     if (!b->p) abort();
     b->cap = c;
@@ -56,7 +58,9 @@ static inline void put_u(Buf *b, uint64_t v) {
     b->p[b->n++] = (uint8_t)v;
 }
 
-static inline void put_s(Buf *b, int64_t v) { put_u(b, ((uint64_t)v << 1) ^ (uint64_t)(v >> 63)); }
+static inline void put_s(Buf *b, int64_t v) {
+    put_u(b, ((uint64_t)v << 1) ^ (v < 0 ? UINT64_MAX : 0)); /* zigzag */
+}
 
 static inline uint64_t get_u(const uint8_t **pp) {
     const uint8_t *p = *pp;
@@ -89,7 +93,8 @@ typedef struct {
 
 static uint64_t hash_bytes(const char *s, size_t n) {
     uint64_t h = 1469598103934665603ULL;
-    for (size_t i = 0; i < n; i++) h = (h ^ (uint8_t)s[i]) * 1099511628211ULL;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (uint8_t)s[i]) * 1099511628211ULL;
     return h;
 }
 
@@ -100,7 +105,8 @@ static uint32_t pool_add(Pool *p, const char *s, size_t n) {
         if (!nt) abort();
         for (uint32_t i = 0; i < p->n; i++) {
             uint64_t h = hash_bytes(p->strs[i], p->lens[i]) & (nc - 1);
-            while (nt[h]) h = (h + 1) & (nc - 1);
+            while (nt[h])
+                h = (h + 1) & (nc - 1);
             nt[h] = i + 1;
         }
         free(p->table);
@@ -130,7 +136,9 @@ static uint32_t pool_add(Pool *p, const char *s, size_t n) {
     return p->n++;
 }
 
-static uint32_t pool_cstr(Pool *p, const char *s) { return pool_add(p, s, strlen(s)); }
+static uint32_t pool_cstr(Pool *p, const char *s) {
+    return pool_add(p, s, strlen(s));
+}
 
 /* ================================================================ visible state */
 
@@ -215,11 +223,13 @@ static void st_rehash(State *s, uint32_t ncap) {
 static void st_insert(State *s, ObjRec *r) {
     if (s->cap == 0 || (s->used + 1) * 2 > s->cap) {
         uint32_t ncap = s->cap ? s->cap : 1024;
-        while ((s->n + 1) * 4 > ncap) ncap *= 2; /* at most a quarter live after a rehash */
+        while ((s->n + 1) * 4 > ncap)
+            ncap *= 2; /* at most a quarter live after a rehash */
         st_rehash(s, ncap);
     }
     uint32_t h = (r->uid * 2654435761u) & (s->cap - 1);
-    while (s->slots[h] && s->slots[h] != (ObjRec *)1) h = (h + 1) & (s->cap - 1);
+    while (s->slots[h] && s->slots[h] != (ObjRec *)1)
+        h = (h + 1) & (s->cap - 1);
     if (!s->slots[h]) s->used++;
     s->slots[h] = r;
     s->n++;
@@ -259,7 +269,8 @@ static void st_set_frames(State *s, uint32_t n) {
         memset(s->frames + s->capframes, 0, sizeof(FrameRec) * (n - s->capframes));
         s->capframes = n;
     }
-    for (uint32_t i = n; i < s->nframes; i++) frame_rec_free(&s->frames[i]);
+    for (uint32_t i = n; i < s->nframes; i++)
+        frame_rec_free(&s->frames[i]);
     s->nframes = n;
 }
 
@@ -267,7 +278,8 @@ static void st_clear(State *s) {
     for (uint32_t i = 0; i < s->cap; i++)
         if (s->slots[i] && s->slots[i] != (ObjRec *)1) rec_free(s->slots[i]);
     free(s->slots);
-    for (uint32_t i = 0; i < s->capframes; i++) frame_rec_free(&s->frames[i]);
+    for (uint32_t i = 0; i < s->capframes; i++)
+        frame_rec_free(&s->frames[i]);
     free(s->frames);
     memset(s, 0, sizeof *s);
 }
@@ -294,8 +306,8 @@ struct Trace {
     Checkpoint *cks;
     size_t ncks, capcks;
     uint64_t nevents, ck_events;
-    Buf out;          /* stdout */
-    Buf err;          /* traceback text */
+    Buf out; /* stdout */
+    Buf err; /* traceback text */
     char *error;
     int status;
     /* recording */
@@ -317,17 +329,32 @@ struct Trace {
 
 static __thread Trace *tl_trace;
 
-static uint32_t type_idx(Trace *t, Type *ty) { return pool_cstr(&t->pool, ty->name); }
+static uint32_t type_idx(Trace *t, Type *ty) {
+    return pool_cstr(&t->pool, ty->name);
+}
 
 /* ---------------------------------------------------------------- object content */
 
 static bool is_mutable(Obj *o) {
     switch (KIND(o)) {
-    case OBJ_INT: case OBJ_BOOL: case OBJ_FLOAT: case OBJ_STR: case OBJ_BYTES: case OBJ_TUPLE:
-    case OBJ_FROZENSET: case OBJ_RANGE: case OBJ_SLICE: case OBJ_CODE: case OBJ_NONE:
-    case OBJ_NOTIMPL: case OBJ_ELLIPSIS: case OBJ_METHOD: case OBJ_BUILTIN:
+    case OBJ_INT:
+    case OBJ_BOOL:
+    case OBJ_FLOAT:
+    case OBJ_STR:
+    case OBJ_BYTES:
+    case OBJ_TUPLE:
+    case OBJ_FROZENSET:
+    case OBJ_RANGE:
+    case OBJ_SLICE:
+    case OBJ_CODE:
+    case OBJ_NONE:
+    case OBJ_NOTIMPL:
+    case OBJ_ELLIPSIS:
+    case OBJ_METHOD:
+    case OBJ_BUILTIN:
         return false;
-    default: return true;
+    default:
+        return true;
     }
 }
 
@@ -340,8 +367,12 @@ static void shallow_repr(Trace *t, Obj *o, char *buf, size_t cap) {
     Vm *vm = t->vm;
     buf[0] = 0;
     switch (KIND(o)) {
-    case OBJ_NONE: snprintf(buf, cap, "None"); return;
-    case OBJ_BOOL: snprintf(buf, cap, o == vm->true_ ? "True" : "False"); return;
+    case OBJ_NONE:
+        snprintf(buf, cap, "None");
+        return;
+    case OBJ_BOOL:
+        snprintf(buf, cap, o == vm->true_ ? "True" : "False");
+        return;
     case OBJ_INT: {
         int64_t v;
         if (int_as_i64(o, &v)) {
@@ -351,11 +382,14 @@ static void shallow_repr(Trace *t, Obj *o, char *buf, size_t cap) {
         }
         return;
     }
-    case OBJ_FLOAT: float_repr_buf(((Float *)o)->v, buf, cap); return;
+    case OBJ_FLOAT:
+        float_repr_buf(((Float *)o)->v, buf, cap);
+        return;
     case OBJ_STR:
     case OBJ_BYTES: {
         /* built in C: the recorder must not allocate simulated objects */
-        const unsigned char *s = KIND(o) == OBJ_STR ? (const unsigned char *)((Str *)o)->s : ((Bytes *)o)->s;
+        const unsigned char *s =
+            KIND(o) == OBJ_STR ? (const unsigned char *)((Str *)o)->s : ((Bytes *)o)->s;
         size_t n = KIND(o) == OBJ_STR ? ((Str *)o)->nbytes : ((Bytes *)o)->len;
         bool dq = memchr(s, '\'', n) && !memchr(s, '"', n);
         char q = dq ? '"' : '\'';
@@ -382,7 +416,8 @@ static void shallow_repr(Trace *t, Obj *o, char *buf, size_t cap) {
                 buf[k++] = (char)c;
             }
             if (i + 1 < n && k + 8 >= cap) { /* too long: cut at a UTF-8 boundary */
-                while (k > 1 && ((unsigned char)buf[k - 1] & 0xC0) == 0x80) k--;
+                while (k > 1 && ((unsigned char)buf[k - 1] & 0xC0) == 0x80)
+                    k--;
                 if (k > 1 && ((unsigned char)buf[k - 1] & 0x80)) k--;
                 buf[k++] = '.';
                 buf[k++] = '.';
@@ -394,30 +429,48 @@ static void shallow_repr(Trace *t, Obj *o, char *buf, size_t cap) {
         buf[k] = 0;
         return;
     }
-    case OBJ_FUNCTION: snprintf(buf, cap, "%s()", str_cstr(((Function *)o)->qualname)); return;
-    case OBJ_TYPE: snprintf(buf, cap, "class %s", ((Type *)o)->name); return;
-    case OBJ_MODULE: snprintf(buf, cap, "module %s", str_cstr(((Module *)o)->name)); return;
-    case OBJ_BUILTIN: snprintf(buf, cap, "%s()", ((Builtin *)o)->def->name); return;
-    case OBJ_CODE: snprintf(buf, cap, "code %s", str_cstr(((Code *)o)->name)); return;
+    case OBJ_FUNCTION:
+        snprintf(buf, cap, "%s()", str_cstr(((Function *)o)->qualname));
+        return;
+    case OBJ_TYPE:
+        snprintf(buf, cap, "class %s", ((Type *)o)->name);
+        return;
+    case OBJ_MODULE:
+        snprintf(buf, cap, "module %s", str_cstr(((Module *)o)->name));
+        return;
+    case OBJ_BUILTIN:
+        snprintf(buf, cap, "%s()", ((Builtin *)o)->def->name);
+        return;
+    case OBJ_CODE:
+        snprintf(buf, cap, "code %s", str_cstr(((Code *)o)->name));
+        return;
     case OBJ_RANGE: {
         Range *r = (Range *)o;
         int64_t a = 0, b = 0, c = 1;
         int_as_i64(r->start, &a);
         int_as_i64(r->stop, &b);
         int_as_i64(r->step, &c);
-        if (c == 1) snprintf(buf, cap, "range(%lld, %lld)", (long long)a, (long long)b);
-        else snprintf(buf, cap, "range(%lld, %lld, %lld)", (long long)a, (long long)b, (long long)c);
+        if (c == 1)
+            snprintf(buf, cap, "range(%lld, %lld)", (long long)a, (long long)b);
+        else
+            snprintf(buf, cap, "range(%lld, %lld, %lld)", (long long)a, (long long)b, (long long)c);
         return;
     }
-    case OBJ_WEAKREF: snprintf(buf, cap, ((WeakRef *)o)->referent ? "weakref" : "weakref (dead)"); return;
+    case OBJ_WEAKREF:
+        snprintf(buf, cap, ((WeakRef *)o)->referent ? "weakref" : "weakref (dead)");
+        return;
     case OBJ_METHOD: {
         Method *m = (Method *)o;
         snprintf(buf, cap, "bound %s",
-                 KIND(m->func) == OBJ_FUNCTION ? str_cstr(((Function *)m->func)->qualname) : "method");
+                 KIND(m->func) == OBJ_FUNCTION ? str_cstr(((Function *)m->func)->qualname)
+                                               : "method");
         return;
     }
-    case OBJ_GENERATOR: snprintf(buf, cap, "%s", str_cstr(((Generator *)o)->qualname)); return;
-    default: break;
+    case OBJ_GENERATOR:
+        snprintf(buf, cap, "%s", str_cstr(((Generator *)o)->qualname));
+        return;
+    default:
+        break;
     }
     if (o->type->is_exc) {
         snprintf(buf, cap, "%s", o->type->name);
@@ -458,9 +511,12 @@ static void visit_edge(Obj *child, const char *label, long index, void *arg) {
     EdgeCollect *ec = arg;
     char buf[96];
     int n;
-    if (index >= 0) n = snprintf(buf, sizeof buf, "[%ld]", index);
-    else if (index == -2 && label) n = snprintf(buf, sizeof buf, ".%s", label);
-    else n = snprintf(buf, sizeof buf, "%s", label ? label : "");
+    if (index >= 0)
+        n = snprintf(buf, sizeof buf, "[%ld]", index);
+    else if (index == -2 && label)
+        n = snprintf(buf, sizeof buf, ".%s", label);
+    else
+        n = snprintf(buf, sizeof buf, "%s", label ? label : "");
     if (n >= (int)sizeof buf) n = (int)sizeof buf - 1;
     add_edge(ec, buf, (size_t)n, child, false);
 }
@@ -505,7 +561,8 @@ static void collect_edges(Trace *t, Obj *o, EdgeCollect *ec) {
         if (((Module *)o)->dict) add_edge(ec, "__dict__", 8, ((Module *)o)->dict, false);
         return;
     case OBJ_CODE:
-    case OBJ_BUILTIN: return;
+    case OBJ_BUILTIN:
+        return;
     case OBJ_WEAKREF: {
         WeakRef *w = (WeakRef *)o;
         if (w->referent) add_edge(ec, "referent", 8, w->referent, true);
@@ -520,7 +577,8 @@ static void collect_edges(Trace *t, Obj *o, EdgeCollect *ec) {
         if (ty->base && ty->base->heap) add_edge(ec, "__base__", 8, (Obj *)ty->base, false);
         return;
     }
-    default: break;
+    default:
+        break;
     }
     (void)vm;
     obj_traverse(o, visit_edge, ec);
@@ -528,13 +586,19 @@ static void collect_edges(Trace *t, Obj *o, EdgeCollect *ec) {
 
 static uint32_t obj_len_of(Obj *o) {
     switch (KIND(o)) {
-    case OBJ_LIST: return (uint32_t)LIST_LEN(o);
-    case OBJ_TUPLE: return (uint32_t)TUPLE_LEN(o);
-    case OBJ_DICT: return (uint32_t)DICT_LEN(o);
+    case OBJ_LIST:
+        return (uint32_t)LIST_LEN(o);
+    case OBJ_TUPLE:
+        return (uint32_t)TUPLE_LEN(o);
+    case OBJ_DICT:
+        return (uint32_t)DICT_LEN(o);
     case OBJ_SET:
-    case OBJ_FROZENSET: return (uint32_t)((Set *)o)->used;
-    case OBJ_STR: return (uint32_t)str_len(o);
-    default: return 0;
+    case OBJ_FROZENSET:
+        return (uint32_t)((Set *)o)->used;
+    case OBJ_STR:
+        return (uint32_t)str_len(o);
+    default:
+        return 0;
     }
 }
 
@@ -620,7 +684,8 @@ static void put_frame(Buf *b, uint32_t idx, const FrameRec *f) {
         put_u(b, f->vars[i].ref);
     }
     put_u(b, f->nstack);
-    for (uint32_t i = 0; i < f->nstack; i++) put_u(b, f->stack[i]);
+    for (uint32_t i = 0; i < f->nstack; i++)
+        put_u(b, f->stack[i]);
 }
 
 static void get_frame(const uint8_t **p, FrameRec *f) {
@@ -636,7 +701,8 @@ static void get_frame(const uint8_t **p, FrameRec *f) {
     }
     f->nstack = (uint32_t)get_u(p);
     f->stack = f->nstack ? malloc(sizeof(uint32_t) * f->nstack) : NULL;
-    for (uint32_t i = 0; i < f->nstack; i++) f->stack[i] = (uint32_t)get_u(p);
+    for (uint32_t i = 0; i < f->nstack; i++)
+        f->stack[i] = (uint32_t)get_u(p);
 }
 
 /* ---------------------------------------------------------------- recording */
@@ -730,7 +796,8 @@ static void frame_vars(Trace *t, Frame *f, FrameRec *out) {
             if (!IS_STR(k)) continue;
             const char *ks = str_cstr(k);
             size_t n = ((Str *)k)->nbytes;
-            if (n >= 4 && ks[0] == '_' && ks[1] == '_' && ks[n - 1] == '_' && ks[n - 2] == '_') continue;
+            if (n >= 4 && ks[0] == '_' && ks[1] == '_' && ks[n - 1] == '_' && ks[n - 2] == '_')
+                continue;
             out->vars[out->nvars].name = pool_add(&t->pool, ks, n);
             out->vars[out->nvars].ref = v->uid;
             out->nvars++;
@@ -762,7 +829,8 @@ static void frame_vars(Trace *t, Frame *f, FrameRec *out) {
 
 static bool same_frame(const FrameRec *a, const FrameRec *b) {
     return a->uid == b->uid && a->name == b->name && a->line == b->line && a->nvars == b->nvars &&
-           a->nstack == b->nstack && (!a->nvars || !memcmp(a->vars, b->vars, sizeof(VarRec) * a->nvars)) &&
+           a->nstack == b->nstack &&
+           (!a->nvars || !memcmp(a->vars, b->vars, sizeof(VarRec) * a->nvars)) &&
            (!a->nstack || !memcmp(a->stack, b->stack, sizeof(uint32_t) * a->nstack));
 }
 
@@ -779,7 +847,8 @@ static void flush_frames(Trace *t) {
     Frame *fr = vm->frame;
     Frame *stack[64];
     Frame **frames = depth <= 64 ? stack : malloc(sizeof(Frame *) * (size_t)depth);
-    for (int d = depth; d >= 1 && fr; d--, fr = fr->back) frames[d - 1] = fr;
+    for (int d = depth; d >= 1 && fr; d--, fr = fr->back)
+        frames[d - 1] = fr;
     if ((uint32_t)depth < t->cur.nframes) {
         put_u(&t->log, R_FRAMES_TRUNC);
         put_u(&t->log, (uint64_t)depth);
@@ -814,11 +883,13 @@ static void flush_frames(Trace *t) {
 
 static void flush_gcstate(Trace *t) {
     Vm *vm = t->vm;
-    int g[7] = {vm->gc.gen[0].count, vm->gc.gen[1].count, vm->gc.gen[2].count, vm->gc.gen[0].threshold,
-                vm->gc.gen[1].threshold, vm->gc.gen[2].threshold, vm->gc.enabled};
+    int g[7] = {vm->gc.gen[0].count,     vm->gc.gen[1].count,     vm->gc.gen[2].count,
+                vm->gc.gen[0].threshold, vm->gc.gen[1].threshold, vm->gc.gen[2].threshold,
+                vm->gc.enabled};
     if (memcmp(g, t->cur.gc, sizeof g)) {
         put_u(&t->log, R_GCSTATE);
-        for (int i = 0; i < 7; i++) put_s(&t->log, g[i]);
+        for (int i = 0; i < 7; i++)
+            put_s(&t->log, g[i]);
         memcpy(t->cur.gc, g, sizeof g);
         t->step_events++;
     }
@@ -841,8 +912,10 @@ static void write_checkpoint(Trace *t) {
         if (r && r != (ObjRec *)1) put_obj(b, r);
     }
     put_u(b, t->cur.nframes);
-    for (uint32_t i = 0; i < t->cur.nframes; i++) put_frame(b, i, &t->cur.frames[i]);
-    for (int i = 0; i < 7; i++) put_s(b, t->cur.gc[i]);
+    for (uint32_t i = 0; i < t->cur.nframes; i++)
+        put_frame(b, i, &t->cur.frames[i]);
+    for (int i = 0; i < 7; i++)
+        put_s(b, t->cur.gc[i]);
     c->blob_len = t->blobs.n - c->blob_off;
     t->ck_events = 0;
 }
@@ -864,10 +937,14 @@ static void record_gc_marks(Trace *t) {
             if (is_startup(t, o)) continue;
             ensure_recorded(t, o);
             uint8_t mark;
-            if (o->flags & OBJ_F_FINALIZED && l == 1) mark = GCMARK_FINALIZED;
-            else if (l == 1) mark = vm->gc.phase >= GC_PHASE_RESURRECT ? GCMARK_GARBAGE : GCMARK_UNREACHABLE;
-            else if (o->flags & OBJ_F_COLLECTING) mark = GCMARK_NONE;
-            else mark = GCMARK_REACHABLE;
+            if (o->flags & OBJ_F_FINALIZED && l == 1)
+                mark = GCMARK_FINALIZED;
+            else if (l == 1)
+                mark = vm->gc.phase >= GC_PHASE_RESURRECT ? GCMARK_GARBAGE : GCMARK_UNREACHABLE;
+            else if (o->flags & OBJ_F_COLLECTING)
+                mark = GCMARK_NONE;
+            else
+                mark = GCMARK_REACHABLE;
             put_u(&t->log, o->uid);
             put_s(&t->log, (o->flags & OBJ_F_COLLECTING) || l == 1 ? o->gc_refs : -1);
             put_u(&t->log, mark);
@@ -915,7 +992,9 @@ static void end_step(Trace *t, StepKind kind, uint32_t line, int gc_phase, int g
     }
 }
 
-static int frame_line(Vm *vm) { return vm->frame ? vm->frame->line : 0; }
+static int frame_line(Vm *vm) {
+    return vm->frame ? vm->frame->line : 0;
+}
 
 static void trace_hook(Vm *vm, const Event *ev, void *ctx) {
     Trace *t = ctx;
@@ -941,12 +1020,16 @@ static void trace_hook(Vm *vm, const Event *ev, void *ctx) {
             t->final_done = true;
         }
         break;
-    case EV_EXCEPTION: end_step(t, STEP_EXCEPTION, (uint32_t)ev->a, -1, -1); break;
+    case EV_EXCEPTION:
+        end_step(t, STEP_EXCEPTION, (uint32_t)ev->a, -1, -1);
+        break;
     case EV_ALLOC:
         /* objects reused from free lists keep their old flags: reset the recorder's */
         ev->o->flags &= (uint16_t) ~(OBJ_F_LIBRARY | OBJ_F_WATCH);
-        if (vm->lib_depth) ev->o->flags |= OBJ_F_LIBRARY;
-        else if (t->first_uid) trace_touch(ev->o);
+        if (vm->lib_depth)
+            ev->o->flags |= OBJ_F_LIBRARY;
+        else if (t->first_uid)
+            trace_touch(ev->o);
         break;
     case EV_FREE: {
         Obj *o = ev->o;
@@ -1023,7 +1106,7 @@ Trace *trace_record(const char *filename, const char *src, size_t len, const Tra
         vm->depth = 0;
         end_step(t, final, (uint32_t)line, -1, -1);
     } else {
-        t->steps[t->nsteps - 1].kind = (uint8_t)final;
+        t->steps[t->nsteps - 1].kind = (uint8_t) final;
     }
     t->recording = false;
     /* interpreter shutdown: its __del__ output still belongs to the program's stdout */
@@ -1055,7 +1138,8 @@ Trace *trace_record(const char *filename, const char *src, size_t len, const Tra
 
 void trace_free(Trace *t) {
     if (!t) return;
-    for (uint32_t i = 0; i < t->pool.n; i++) free(t->pool.strs[i]);
+    for (uint32_t i = 0; i < t->pool.n; i++)
+        free(t->pool.strs[i]);
     free(t->pool.strs);
     free(t->pool.lens);
     free(t->pool.table);
@@ -1071,19 +1155,32 @@ void trace_free(Trace *t) {
     free(t);
 }
 
-size_t trace_nsteps(const Trace *t) { return t->nsteps; }
-const TraceStep *trace_step(const Trace *t, size_t i) { return i < t->nsteps ? &t->steps[i] : NULL; }
+size_t trace_nsteps(const Trace *t) {
+    return t->nsteps;
+}
+const TraceStep *trace_step(const Trace *t, size_t i) {
+    return i < t->nsteps ? &t->steps[i] : NULL;
+}
 const char *trace_stdout(const Trace *t, size_t *len) {
     if (len) *len = t->out.n;
     return t->out.n ? (const char *)t->out.p : "";
 }
-const char *trace_error(const Trace *t) { return t->error; }
-int trace_exit_status(const Trace *t) { return t->status; }
-const char *trace_source(const Trace *t) { return t->source; }
-uint64_t trace_nevents(const Trace *t) { return t->nevents; }
+const char *trace_error(const Trace *t) {
+    return t->error;
+}
+int trace_exit_status(const Trace *t) {
+    return t->status;
+}
+const char *trace_source(const Trace *t) {
+    return t->source;
+}
+uint64_t trace_nevents(const Trace *t) {
+    return t->nevents;
+}
 size_t trace_bytes(const Trace *t) {
-    return sizeof *t + t->log.cap + t->blobs.cap + t->capsteps * sizeof(TraceStep) + t->capcks * sizeof(Checkpoint) +
-           t->pool.bytes + t->pool.tcap * 4 + t->out.cap + t->err.cap;
+    return sizeof *t + t->log.cap + t->blobs.cap + t->capsteps * sizeof(TraceStep) +
+           t->capcks * sizeof(Checkpoint) + t->pool.bytes + t->pool.tcap * 4 + t->out.cap +
+           t->err.cap;
 }
 
 /* ================================================================ replay */
@@ -1107,7 +1204,7 @@ typedef struct {
     uint32_t nmarks;
     TraceEvent *events; /* of the last replayed step, when asked */
     uint32_t nevents, capevents;
-    Cause *causes;      /* references that appeared / disappeared in that step */
+    Cause *causes; /* references that appeared / disappeared in that step */
     uint32_t ncauses, capcauses;
 } Replay;
 
@@ -1160,7 +1257,8 @@ static void load_checkpoint(const Trace *t, const Checkpoint *c, State *st) {
         uint32_t idx = (uint32_t)get_u(&p);
         get_frame(&p, &st->frames[idx]);
     }
-    for (int i = 0; i < 7; i++) st->gc[i] = (int)get_s(&p);
+    for (int i = 0; i < 7; i++)
+        st->gc[i] = (int)get_s(&p);
 }
 
 /* Applies the log records in [from, to). With `events`, notes what they did. */
@@ -1174,20 +1272,26 @@ static void apply(const Trace *t, Replay *r, size_t from, size_t to, bool events
             ObjRec *o = get_obj(&p);
             ObjRec *old = st_get(st, o->uid);
             if (events && !o->is_static) {
-                if (!old) push_event(r, "alloc", o->uid, 0, o->refcnt);
+                if (!old)
+                    push_event(r, "alloc", o->uid, 0, o->refcnt);
                 else {
-                    if (old->refcnt != o->refcnt) push_event(r, "refcount", o->uid, old->refcnt, o->refcnt);
+                    if (old->refcnt != o->refcnt)
+                        push_event(r, "refcount", o->uid, old->refcnt, o->refcnt);
                     push_event(r, "content", o->uid, 0, 0);
                 }
                 for (uint32_t i = 0; i < o->nedges; i++)
                     if (!old || !has_edge(old, o->edges[i].label, o->edges[i].ref))
-                        push_cause(r, o->edges[i].ref, o->edges[i].label & 0x7fffffffu, o->uid, true);
+                        push_cause(r, o->edges[i].ref, o->edges[i].label & 0x7fffffffu, o->uid,
+                                   true);
                 for (uint32_t i = 0; old && i < old->nedges; i++)
                     if (!has_edge(o, old->edges[i].label, old->edges[i].ref))
-                        push_cause(r, old->edges[i].ref, old->edges[i].label & 0x7fffffffu, o->uid, false);
+                        push_cause(r, old->edges[i].ref, old->edges[i].label & 0x7fffffffu, o->uid,
+                                   false);
             }
-            if (old) st_replace(st, o);
-            else st_insert(st, o);
+            if (old)
+                st_replace(st, o);
+            else
+                st_insert(st, o);
             break;
         }
         case R_FREE: {
@@ -1230,9 +1334,12 @@ static void apply(const Trace *t, Replay *r, size_t from, size_t to, bool events
             frame_rec_free(&old);
             break;
         }
-        case R_FRAMES_TRUNC: st_set_frames(st, (uint32_t)get_u(&p)); break;
+        case R_FRAMES_TRUNC:
+            st_set_frames(st, (uint32_t)get_u(&p));
+            break;
         case R_GCSTATE:
-            for (int i = 0; i < 7; i++) st->gc[i] = (int)get_s(&p);
+            for (int i = 0; i < 7; i++)
+                st->gc[i] = (int)get_s(&p);
             break;
         case R_GCMARK: {
             uint32_t n = (uint32_t)get_u(&p);
@@ -1249,7 +1356,8 @@ static void apply(const Trace *t, Replay *r, size_t from, size_t to, bool events
             }
             break;
         }
-        default: return; /* corrupt: stop */
+        default:
+            return; /* corrupt: stop */
         }
     }
 }
@@ -1265,8 +1373,10 @@ static void replay_to(const Trace *t, size_t n, Replay *r, bool events) {
     size_t lo = 0, hi = t->ncks;
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;
-        if (t->cks[mid].step <= n) lo = mid + 1;
-        else hi = mid;
+        if (t->cks[mid].step <= n)
+            lo = mid + 1;
+        else
+            hi = mid;
     }
     size_t from = 0;
     if (lo > 0) {
@@ -1308,18 +1418,21 @@ static void compute_reachable(const Trace *t, const State *st, TraceObject *objs
     (void)t;
     uint32_t *queue = malloc(sizeof(uint32_t) * (n + 1));
     uint32_t qh = 0, qt = 0;
-#define FIND(uid) ((TraceObject *)bsearch(&(TraceObject){.id = (uid)}, objs, n, sizeof(TraceObject), cmp_uid))
-#define PUSHQ(uid)                                                                             \
-    do {                                                                                       \
-        TraceObject *o_ = FIND(uid);                                                           \
-        if (o_ && !o_->reachable) {                                                            \
-            o_->reachable = true;                                                              \
-            queue[qt++] = (uint32_t)(o_ - objs);                                               \
-        }                                                                                      \
+#define FIND(uid)                                                                                  \
+    ((TraceObject *)bsearch(&(TraceObject){.id = (uid)}, objs, n, sizeof(TraceObject), cmp_uid))
+#define PUSHQ(uid)                                                                                 \
+    do {                                                                                           \
+        TraceObject *o_ = FIND(uid);                                                               \
+        if (o_ && !o_->reachable) {                                                                \
+            o_->reachable = true;                                                                  \
+            queue[qt++] = (uint32_t)(o_ - objs);                                                   \
+        }                                                                                          \
     } while (0)
     for (uint32_t f = 0; f < st->nframes; f++) {
-        for (uint32_t i = 0; i < st->frames[f].nvars; i++) PUSHQ(st->frames[f].vars[i].ref);
-        for (uint32_t i = 0; i < st->frames[f].nstack; i++) PUSHQ(st->frames[f].stack[i]);
+        for (uint32_t i = 0; i < st->frames[f].nvars; i++)
+            PUSHQ(st->frames[f].vars[i].ref);
+        for (uint32_t i = 0; i < st->frames[f].nstack; i++)
+            PUSHQ(st->frames[f].stack[i]);
     }
     for (uint32_t i = 0; i < n; i++)
         if (!strcmp(objs[i].type, "module") || objs[i].is_static) PUSHQ(objs[i].id);
@@ -1333,7 +1446,9 @@ static void compute_reachable(const Trace *t, const State *st, TraceObject *objs
     free(queue);
 }
 
-static const char *label_of(const Trace *t, uint32_t l) { return t->pool.strs[l & 0x7fffffffu]; }
+static const char *label_of(const Trace *t, uint32_t l) {
+    return t->pool.strs[l & 0x7fffffffu];
+}
 
 static void fill_object(const Trace *t, const ObjRec *r, TraceObject *o) {
     o->id = r->uid;
@@ -1461,7 +1576,8 @@ TraceSnapshot *trace_snapshot(const Trace *t, size_t n) {
 }
 
 static void free_objects(TraceObject *o, uint32_t n) {
-    for (uint32_t i = 0; i < n; i++) free(o[i].edges);
+    for (uint32_t i = 0; i < n; i++)
+        free(o[i].edges);
     free(o);
 }
 
@@ -1477,7 +1593,8 @@ void trace_snapshot_free(TraceSnapshot *s) {
     if (!s) return;
     free_objects(s->objects, s->nobjects);
     free_frames(s->frames, s->nframes);
-    for (uint32_t i = 0; i < s->nevents; i++) free((char *)s->events[i].by);
+    for (uint32_t i = 0; i < s->nevents; i++)
+        free((char *)s->events[i].by);
     free(s->events);
     free(s);
 }
@@ -1487,7 +1604,8 @@ void trace_snapshot_free(TraceSnapshot *s) {
 static bool same_object(const TraceObject *a, const TraceObject *b) {
     if (a->refcount != b->refcount || a->size != b->size || a->generation != b->generation ||
         a->reachable != b->reachable || a->len != b->len || a->nedges != b->nedges ||
-        a->gc_refs != b->gc_refs || a->gc_mark != b->gc_mark || strcmp(a->repr, b->repr) || strcmp(a->type, b->type))
+        a->gc_refs != b->gc_refs || a->gc_mark != b->gc_mark || strcmp(a->repr, b->repr) ||
+        strcmp(a->type, b->type))
         return false;
     for (uint32_t i = 0; i < a->nedges; i++)
         if (a->edges[i].ref != b->edges[i].ref || a->edges[i].weak != b->edges[i].weak ||
@@ -1506,11 +1624,13 @@ static bool same_frames(const TraceSnapshot *a, const TraceSnapshot *b) {
     if (a->nframes != b->nframes) return false;
     for (uint32_t i = 0; i < a->nframes; i++) {
         const TraceFrame *x = &a->frames[i], *y = &b->frames[i];
-        if (x->id != y->id || x->line != y->line || x->nlocals != y->nlocals || x->nstack != y->nstack ||
-            strcmp(x->name, y->name))
+        if (x->id != y->id || x->line != y->line || x->nlocals != y->nlocals ||
+            x->nstack != y->nstack || strcmp(x->name, y->name))
             return false;
         for (uint32_t k = 0; k < x->nlocals; k++)
-            if (x->locals[k].ref != y->locals[k].ref || strcmp(x->locals[k].name, y->locals[k].name)) return false;
+            if (x->locals[k].ref != y->locals[k].ref ||
+                strcmp(x->locals[k].name, y->locals[k].name))
+                return false;
         if (x->nstack && memcmp(x->stack, y->stack, sizeof(uint32_t) * x->nstack)) return false;
     }
     return true;
@@ -1532,7 +1652,8 @@ TraceDiff *trace_diff(const Trace *t, size_t a, size_t b) {
         } else if (i >= sa->nobjects || sb->objects[j].id < sa->objects[i].id) {
             copy_object(&d->added[d->nadded++], &sb->objects[j++]);
         } else {
-            if (!same_object(&sa->objects[i], &sb->objects[j])) copy_object(&d->changed[d->nchanged++], &sb->objects[j]);
+            if (!same_object(&sa->objects[i], &sb->objects[j]))
+                copy_object(&d->changed[d->nchanged++], &sb->objects[j]);
             i++;
             j++;
         }
@@ -1565,15 +1686,16 @@ void trace_diff_free(TraceDiff *d) {
 
 /* ================================================================ retainers */
 
-size_t trace_retainers(const Trace *t, size_t n, uint32_t id, uint32_t *path, const char **labels, size_t max,
-                       char *root_name, size_t root_cap) {
+size_t trace_retainers(const Trace *t, size_t n, uint32_t id, uint32_t *path, const char **labels,
+                       size_t max, char *root_name, size_t root_cap) {
     TraceSnapshot *s = trace_snapshot(t, n);
     if (!s) return 0;
     uint32_t no = s->nobjects;
     int32_t *parent = malloc(sizeof(int32_t) * (no + 1));
     const char **plabel = calloc(no + 1, sizeof(char *));
     uint32_t *queue = malloc(sizeof(uint32_t) * (no + 1));
-    for (uint32_t i = 0; i < no; i++) parent[i] = -2;
+    for (uint32_t i = 0; i < no; i++)
+        parent[i] = -2;
     uint32_t qh = 0, qt = 0;
     const char *rootvar[1] = {NULL};
     const char **rootnames = calloc(no + 1, sizeof(char *));
@@ -1621,7 +1743,9 @@ size_t trace_retainers(const Trace *t, size_t n, uint32_t id, uint32_t *path, co
             if (parent[cur] == -1) break;
             cur = parent[cur];
         }
-        if (root_name && root_cap) snprintf(root_name, root_cap, "%s", rootnames[chain[nc - 1]] ? rootnames[chain[nc - 1]] : "");
+        if (root_name && root_cap)
+            snprintf(root_name, root_cap, "%s",
+                     rootnames[chain[nc - 1]] ? rootnames[chain[nc - 1]] : "");
         for (size_t i = 0; i < nc && len < max; i++) {
             uint32_t idx = chain[nc - 1 - i];
             path[len] = s->objects[idx].id;

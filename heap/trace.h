@@ -44,16 +44,16 @@ extern const char *const trace_gc_phase_names[]; /* indexed by GcPhase (gc.h) */
 
 /* One entry of the step index. */
 typedef struct {
-    uint8_t kind;       /* StepKind */
-    int8_t gc_phase;    /* GcPhase for STEP_GC, else -1 */
-    int8_t gc_gen;      /* generation being collected, else -1 */
-    uint8_t depth;      /* frame depth (capped at 255) */
+    uint8_t kind;    /* StepKind */
+    int8_t gc_phase; /* GcPhase for STEP_GC, else -1 */
+    int8_t gc_gen;   /* generation being collected, else -1 */
+    uint8_t depth;   /* frame depth (capped at 255) */
     uint32_t line;
-    uint32_t nevents;   /* events recorded in this step */
-    uint64_t log_off;   /* where its events start in the log */
-    uint32_t objects;   /* live visible objects after the step */
+    uint32_t nevents; /* events recorded in this step */
+    uint64_t log_off; /* where its events start in the log */
+    uint32_t objects; /* live visible objects after the step */
     uint32_t stdout_len;
-    uint64_t bytes;     /* simulated bytes in use (pymalloc blocks + malloc) */
+    uint64_t bytes; /* simulated bytes in use (pymalloc blocks + malloc) */
 } TraceStep;
 
 /* ---- snapshots: the visible state at one step ---- */
@@ -64,54 +64,60 @@ typedef struct {
     bool weak;         /* a weak reference (drawn dashed) */
 } TraceEdge;
 
-typedef enum { GCMARK_NONE, GCMARK_REACHABLE, GCMARK_UNREACHABLE, GCMARK_FINALIZED, GCMARK_GARBAGE } GcMark;
+typedef enum {
+    GCMARK_NONE,
+    GCMARK_REACHABLE,
+    GCMARK_UNREACHABLE,
+    GCMARK_FINALIZED,
+    GCMARK_GARBAGE
+} GcMark;
 
 typedef struct {
-    uint32_t id;        /* uid */
+    uint32_t id; /* uid */
     const char *type;
-    const char *repr;   /* shallow, at most ~60 characters */
+    const char *repr; /* shallow, at most ~60 characters */
     int64_t refcount;
-    uint32_t size;      /* sys.getsizeof */
-    uint64_t address;   /* id() */
-    int8_t generation;  /* 0..2, 3 = permanent, -1 untracked */
-    bool is_static;     /* shared static object (small int, None, ...) */
-    bool reachable;     /* reachable from a frame or module (false: garbage kept alive by a cycle) */
-    uint32_t len;       /* number of items for containers (may exceed nedges) */
+    uint32_t size;     /* sys.getsizeof */
+    uint64_t address;  /* id() */
+    int8_t generation; /* 0..2, 3 = permanent, -1 untracked */
+    bool is_static;    /* shared static object (small int, None, ...) */
+    bool reachable;    /* reachable from a frame or module (false: garbage kept alive by a cycle) */
+    uint32_t len;      /* number of items for containers (may exceed nedges) */
     TraceEdge *edges;
     uint32_t nedges;
     /* collector annotations while a collection runs (STEP_GC) */
-    int64_t gc_refs;    /* -1 when not part of the collection */
-    uint8_t gc_mark;    /* GcMark */
+    int64_t gc_refs; /* -1 when not part of the collection */
+    uint8_t gc_mark; /* GcMark */
 } TraceObject;
 
 typedef struct {
-    const char *name;   /* variable name */
-    uint32_t ref;       /* object uid (0: unbound) */
+    const char *name; /* variable name */
+    uint32_t ref;     /* object uid (0: unbound) */
 } TraceVar;
 
 typedef struct {
-    uint32_t id;        /* frame uid */
-    const char *name;   /* function name, "<module>" */
+    uint32_t id;      /* frame uid */
+    const char *name; /* function name, "<module>" */
     uint32_t line;
     TraceVar *locals;
     uint32_t nlocals;
-    uint32_t *stack;    /* value-stack temporaries (uids, 0 = NULL slot) */
+    uint32_t *stack; /* value-stack temporaries (uids, 0 = NULL slot) */
     uint32_t nstack;
 } TraceFrame;
 
 typedef struct {
-    const char *op;     /* "alloc", "free", "refcount", "bind", "unbind", "content", "stdout", "gc" */
-    uint32_t id;        /* object uid (or frame uid for bind/unbind) */
-    int64_t old_value;  /* refcount before (refcount events) */
-    int64_t new_value;  /* refcount after */
-    const char *by;     /* the cause: "name b", "[0] of list #3", "stack", "gc" ... (may be NULL) */
+    const char *op; /* "alloc", "free", "refcount", "bind", "unbind", "content", "stdout", "gc" */
+    uint32_t id;    /* object uid (or frame uid for bind/unbind) */
+    int64_t old_value; /* refcount before (refcount events) */
+    int64_t new_value; /* refcount after */
+    const char *by;    /* the cause: "name b", "[0] of list #3", "stack", "gc" ... (may be NULL) */
 } TraceEvent;
 
 typedef struct {
     int step;
-    int kind;           /* StepKind */
+    int kind; /* StepKind */
     uint32_t line;
-    int gc_phase;       /* -1 if none */
+    int gc_phase; /* -1 if none */
     int gc_generation;
     TraceFrame *frames;
     uint32_t nframes;
@@ -127,22 +133,22 @@ typedef struct {
     uint32_t mem_blocks, mem_pools, mem_arenas;
     const char *stdout_text; /* stdout so far */
     size_t stdout_len;
-    const char *error;       /* final step: traceback text; stopped: the reason */
+    const char *error; /* final step: traceback text; stopped: the reason */
 } TraceSnapshot;
 
 /* What changed from step a to step b. */
 typedef struct {
     int from, to;
-    TraceObject *added;      /* objects present in b, not in a */
+    TraceObject *added; /* objects present in b, not in a */
     uint32_t nadded;
-    uint32_t *removed;       /* uids present in a, not in b */
+    uint32_t *removed; /* uids present in a, not in b */
     uint32_t nremoved;
-    TraceObject *changed;    /* present in both, different (their state in b) */
+    TraceObject *changed; /* present in both, different (their state in b) */
     uint32_t nchanged;
-    TraceFrame *frames;      /* b's frames when any frame changed, else NULL */
+    TraceFrame *frames; /* b's frames when any frame changed, else NULL */
     uint32_t nframes;
     bool frames_changed;
-    TraceSnapshot *to_snap;  /* b's header fields (kind, line, gc, memory, stdout, events) */
+    TraceSnapshot *to_snap; /* b's header fields (kind, line, gc, memory, stdout, events) */
 } TraceDiff;
 
 /* ---- recording ---- */
@@ -162,10 +168,10 @@ void trace_free(Trace *t);
 size_t trace_nsteps(const Trace *t);
 const TraceStep *trace_step(const Trace *t, size_t i);
 const char *trace_stdout(const Trace *t, size_t *len);
-const char *trace_error(const Trace *t);     /* traceback / syntax error / stop reason, or NULL */
-int trace_exit_status(const Trace *t);        /* as `memviz run`: 0, 1 (error), 3 (stopped) */
+const char *trace_error(const Trace *t); /* traceback / syntax error / stop reason, or NULL */
+int trace_exit_status(const Trace *t);   /* as `memviz run`: 0, 1 (error), 3 (stopped) */
 const char *trace_source(const Trace *t);
-size_t trace_bytes(const Trace *t);           /* memory held by the trace */
+size_t trace_bytes(const Trace *t); /* memory held by the trace */
 uint64_t trace_nevents(const Trace *t);
 
 /* The visible state at step n (0 <= n < nsteps). NULL if n is out of range. Free with

@@ -24,7 +24,8 @@ typedef enum {
     EXPR_NAME,      /* name */
     EXPR_CONST,     /* constant: see ConstKind */
     EXPR_FSTRING,   /* f-string: parts (EXPR_CONST str or EXPR_FORMATTED) */
-    EXPR_FORMATTED, /* one {value!conv:spec} of an f-string: value, conv, spec (EXPR_FSTRING or NULL) */
+    EXPR_FORMATTED, /* one {value!conv:spec} of an f-string: value, conv, spec (EXPR_FSTRING or
+                       NULL) */
     EXPR_BINOP,     /* left op right */
     EXPR_UNARY,     /* op operand (left) */
     EXPR_BOOLOP,    /* values[] joined by op (OP_AND / OP_OR) */
@@ -61,17 +62,40 @@ typedef enum {
 
 typedef enum {
     /* binary and augmented operators, in CPython's NB_* order */
-    OP_ADD, OP_AND_BIT, OP_FLOORDIV, OP_LSHIFT, OP_MATMUL, OP_MUL, OP_MOD, OP_OR_BIT,
-    OP_POW, OP_RSHIFT, OP_SUB, OP_TRUEDIV, OP_XOR,
+    OP_ADD,
+    OP_AND_BIT,
+    OP_FLOORDIV,
+    OP_LSHIFT,
+    OP_MATMUL,
+    OP_MUL,
+    OP_MOD,
+    OP_OR_BIT,
+    OP_POW,
+    OP_RSHIFT,
+    OP_SUB,
+    OP_TRUEDIV,
+    OP_XOR,
     /* unary */
-    OP_NOT, OP_NEG, OP_POS, OP_INVERT,
+    OP_NOT,
+    OP_NEG,
+    OP_POS,
+    OP_INVERT,
     /* boolean */
-    OP_AND, OP_OR,
+    OP_AND,
+    OP_OR,
 } Operator;
 
 typedef enum {
-    CMP_LT, CMP_LE, CMP_EQ, CMP_NE, CMP_GT, CMP_GE, /* CPython's Py_LT.. order */
-    CMP_IN, CMP_NOT_IN, CMP_IS, CMP_IS_NOT,
+    CMP_LT,
+    CMP_LE,
+    CMP_EQ,
+    CMP_NE,
+    CMP_GT,
+    CMP_GE, /* CPython's Py_LT.. order */
+    CMP_IN,
+    CMP_NOT_IN,
+    CMP_IS,
+    CMP_IS_NOT,
 } CmpOp;
 
 /* One `for target in iter if cond...` clause of a comprehension. */
@@ -108,7 +132,7 @@ typedef struct {
     Arg *kwonly;
     int nkwonly;
     Expr **kw_defaults; /* nkwonly entries, each may be NULL */
-    Arg *kwarg; /* NULL if none */
+    Arg *kwarg;         /* NULL if none */
 } Arguments;
 
 struct Expr {
@@ -125,7 +149,7 @@ struct Expr {
     /* lists */
     Expr **values;
     int nvalues;
-    Expr **keys; /* EXPR_DICT */
+    Expr **keys;   /* EXPR_DICT */
     CmpOp *cmpops; /* EXPR_COMPARE: nvalues of them */
     /* EXPR_CALL */
     Expr *func;
@@ -145,32 +169,32 @@ struct Expr {
 };
 
 typedef enum {
-    STMT_EXPR,     /* value */
-    STMT_ASSIGN,   /* targets[ntargets] = value */
-    STMT_AUGASSIGN,/* target op= value */
-    STMT_ANNASSIGN,/* target: annotation [= value] (value may be NULL) */
-    STMT_DEL,      /* del targets */
+    STMT_EXPR,      /* value */
+    STMT_ASSIGN,    /* targets[ntargets] = value */
+    STMT_AUGASSIGN, /* target op= value */
+    STMT_ANNASSIGN, /* target: annotation [= value] (value may be NULL) */
+    STMT_DEL,       /* del targets */
     STMT_PASS,
     STMT_BREAK,
     STMT_CONTINUE,
-    STMT_RETURN,   /* value may be NULL */
-    STMT_RAISE,    /* value (exc) and cause, both may be NULL */
-    STMT_GLOBAL,   /* names */
-    STMT_NONLOCAL, /* names */
-    STMT_IF,       /* test, body, orelse */
-    STMT_WHILE,    /* test, body, orelse */
-    STMT_FOR,      /* target in iter: body, orelse */
-    STMT_TRY,      /* body, handlers, orelse, finalbody */
-    STMT_FUNCDEF,  /* name, params, body, decorators */
-    STMT_CLASSDEF, /* name, bases (args, keywords), body, decorators */
-    STMT_IMPORT,   /* names[i] as asnames[i] (asname may be NULL) */
+    STMT_RETURN,     /* value may be NULL */
+    STMT_RAISE,      /* value (exc) and cause, both may be NULL */
+    STMT_GLOBAL,     /* names */
+    STMT_NONLOCAL,   /* names */
+    STMT_IF,         /* test, body, orelse */
+    STMT_WHILE,      /* test, body, orelse */
+    STMT_FOR,        /* target in iter: body, orelse */
+    STMT_TRY,        /* body, handlers, orelse, finalbody */
+    STMT_FUNCDEF,    /* name, params, body, decorators */
+    STMT_CLASSDEF,   /* name, bases (args, keywords), body, decorators */
+    STMT_IMPORT,     /* names[i] as asnames[i] (asname may be NULL) */
     STMT_IMPORTFROM, /* from module import names[i] as asnames[i]; names[0]=="*" for star */
-    STMT_ASSERT,   /* test, msg (value) may be NULL */
-    STMT_WITH,     /* items (values = context exprs, targets = optional vars), body */
+    STMT_ASSERT,     /* test, msg (value) may be NULL */
+    STMT_WITH,       /* items (values = context exprs, targets = optional vars), body */
 } StmtKind;
 
 typedef struct {
-    Expr *type; /* NULL for bare except */
+    Expr *type;       /* NULL for bare except */
     const char *name; /* `as name`, or NULL */
     Stmt **body;
     int nbody;

@@ -13,36 +13,36 @@
 
 #include "heap/object.h"
 
-#define OPCODES(X)                                                                             \
-    X(NOP) X(POP_TOP) X(PUSH_NULL) X(COPY) X(SWAP)                                             \
-    X(LOAD_CONST) X(LOAD_FAST) X(STORE_FAST) X(DELETE_FAST)                                    \
-    X(LOAD_NAME) X(STORE_NAME) X(DELETE_NAME)                                                  \
-    X(LOAD_GLOBAL) X(STORE_GLOBAL) X(DELETE_GLOBAL)                                            \
-    X(LOAD_DEREF) X(STORE_DEREF) X(DELETE_DEREF) X(LOAD_CLOSURE) X(LOAD_CLASSDEREF)            \
-    X(MAKE_CELL) X(COPY_FREE_VARS)                                                             \
-    X(LOAD_ATTR) X(STORE_ATTR) X(DELETE_ATTR) X(LOAD_METHOD)                                   \
-    X(BINARY_SUBSCR) X(STORE_SUBSCR) X(DELETE_SUBSCR) X(BUILD_SLICE)                           \
-    X(BINARY_OP) X(UNARY_NEGATIVE) X(UNARY_POSITIVE) X(UNARY_INVERT) X(UNARY_NOT)              \
-    X(COMPARE_OP) X(IS_OP) X(CONTAINS_OP)                                                      \
-    X(BUILD_TUPLE) X(BUILD_LIST) X(BUILD_SET) X(BUILD_MAP) X(BUILD_CONST_KEY_MAP)              \
-    X(LIST_APPEND) X(SET_ADD) X(MAP_ADD) X(LIST_EXTEND) X(SET_UPDATE) X(DICT_UPDATE)           \
-    X(DICT_MERGE) X(LIST_TO_TUPLE) X(BUILD_STRING) X(FORMAT_VALUE)                             \
-    X(UNPACK_SEQUENCE) X(UNPACK_EX)                                                            \
-    X(JUMP) X(POP_JUMP_IF_FALSE) X(POP_JUMP_IF_TRUE) X(POP_JUMP_IF_NONE)                      \
-    X(POP_JUMP_IF_NOT_NONE) X(JUMP_IF_FALSE_OR_POP) X(JUMP_IF_TRUE_OR_POP)                     \
-    X(GET_ITER) X(FOR_ITER) X(END_FOR)                                                         \
-    X(RETURN_VALUE) X(YIELD_VALUE) X(RETURN_GENERATOR)                                         \
-    X(KW_NAMES) X(CALL) X(CALL_FUNCTION_EX) X(MAKE_FUNCTION) X(LOAD_BUILD_CLASS)               \
-    X(SETUP_FINALLY) X(POP_BLOCK) X(PUSH_EXC_INFO) X(POP_EXCEPT) X(RERAISE)                    \
-    X(RAISE_VARARGS) X(CHECK_EXC_MATCH) X(LOAD_ASSERTION_ERROR)                                \
-    X(IMPORT_NAME) X(IMPORT_FROM) X(IMPORT_STAR)                                               \
-    X(BEFORE_WITH) X(WITH_EXCEPT_START) X(SETUP_ANNOTATIONS) X(PRINT_EXPR)
+#define OPCODES(X)                                                                                 \
+    X(NOP)                                                                                         \
+    X(POP_TOP)                                                                                     \
+    X(PUSH_NULL) X(COPY) X(SWAP) X(LOAD_CONST) X(LOAD_FAST) X(STORE_FAST) X(DELETE_FAST) X(        \
+        LOAD_NAME) X(STORE_NAME) X(DELETE_NAME) X(LOAD_GLOBAL) X(STORE_GLOBAL) X(DELETE_GLOBAL)    \
+        X(LOAD_DEREF) X(STORE_DEREF) X(DELETE_DEREF) X(LOAD_CLOSURE) X(LOAD_CLASSDEREF) X(         \
+            MAKE_CELL) X(COPY_FREE_VARS) X(LOAD_ATTR) X(STORE_ATTR) X(DELETE_ATTR) X(LOAD_METHOD)  \
+            X(BINARY_SUBSCR) X(STORE_SUBSCR) X(DELETE_SUBSCR) X(BUILD_SLICE) X(BINARY_OP) X(       \
+                UNARY_NEGATIVE) X(UNARY_POSITIVE) X(UNARY_INVERT) X(UNARY_NOT) X(COMPARE_OP)       \
+                X(IS_OP) X(CONTAINS_OP) X(BUILD_TUPLE) X(BUILD_LIST) X(BUILD_SET) X(BUILD_MAP) X(  \
+                    BUILD_CONST_KEY_MAP) X(LIST_APPEND) X(SET_ADD) X(MAP_ADD) X(LIST_EXTEND)       \
+                    X(SET_UPDATE) X(DICT_UPDATE) X(DICT_MERGE) X(LIST_TO_TUPLE) X(BUILD_STRING) X( \
+                        FORMAT_VALUE) X(UNPACK_SEQUENCE) X(UNPACK_EX) X(JUMP) X(POP_JUMP_IF_FALSE) \
+                        X(POP_JUMP_IF_TRUE) X(POP_JUMP_IF_NONE) X(POP_JUMP_IF_NOT_NONE)            \
+                            X(JUMP_IF_FALSE_OR_POP) X(JUMP_IF_TRUE_OR_POP) X(GET_ITER) X(FOR_ITER) \
+                                X(END_FOR) X(RETURN_VALUE) X(YIELD_VALUE) X(RETURN_GENERATOR)      \
+                                    X(KW_NAMES) X(CALL) X(CALL_FUNCTION_EX) X(MAKE_FUNCTION)       \
+                                        X(LOAD_BUILD_CLASS) X(SETUP_FINALLY) X(POP_BLOCK)          \
+                                            X(PUSH_EXC_INFO) X(POP_EXCEPT) X(RERAISE)              \
+                                                X(RAISE_VARARGS) X(CHECK_EXC_MATCH)                \
+                                                    X(LOAD_ASSERTION_ERROR) X(IMPORT_NAME)         \
+                                                        X(IMPORT_FROM) X(IMPORT_STAR)              \
+                                                            X(BEFORE_WITH) X(WITH_EXCEPT_START)    \
+                                                                X(SETUP_ANNOTATIONS) X(PRINT_EXPR)
 
 typedef enum {
 #define X(name) OP_##name,
     OPCODES(X)
 #undef X
-    OP__COUNT
+        OP__COUNT
 } Opcode;
 
 extern const char *const opcode_names[];
@@ -62,7 +62,7 @@ extern const char *const opcode_names[];
 
 typedef struct {
     uint8_t op;
-    int8_t aux;      /* SETUP_FINALLY: handler stack level adjustment (0 or -1) */
+    int8_t aux; /* SETUP_FINALLY: handler stack level adjustment (0 or -1) */
     int32_t arg;
 } Instr;
 
@@ -78,21 +78,21 @@ typedef struct Code {
     Obj ob;
     Instr *code;
     int ncode;
-    int *lines;          /* source line of each instruction */
-    Obj *consts;         /* Tuple */
-    Obj *names;          /* Tuple of interned str */
-    Obj *localsplusnames;/* Tuple: plain locals, then cells, then free vars */
+    int *lines;           /* source line of each instruction */
+    Obj *consts;          /* Tuple */
+    Obj *names;           /* Tuple of interned str */
+    Obj *localsplusnames; /* Tuple: plain locals, then cells, then free vars */
     uint8_t *localspluskinds;
     int nlocalsplus;
-    int nlocals;         /* variables that are plain locals (incl. args that are not cells) */
+    int nlocals; /* variables that are plain locals (incl. args that are not cells) */
     int ncellvars;
     int nfreevars;
     int argcount, posonlyargcount, kwonlyargcount;
     int flags;
     int stacksize;
-    Obj *name;           /* Str */
-    Obj *qualname;       /* Str */
-    Obj *filename;       /* Str */
+    Obj *name;     /* Str */
+    Obj *qualname; /* Str */
+    Obj *filename; /* Str */
     int firstlineno;
 } Code;
 
@@ -100,27 +100,27 @@ extern Type CodeType;
 
 #define MAX_BLOCKS 20
 typedef struct {
-    int handler;   /* instruction index */
-    int level;     /* stack depth to unwind to */
+    int handler; /* instruction index */
+    int level;   /* stack depth to unwind to */
 } Block;
 
 typedef struct Frame {
     struct Frame *back;
     Code *code;
-    Obj *func;           /* Function (strong) or NULL for module code */
-    Obj *globals;        /* Dict (strong) */
-    Obj *builtins;       /* Dict (borrowed) */
-    Obj *locals;         /* Dict for module / class bodies (strong), else NULL */
+    Obj *func;     /* Function (strong) or NULL for module code */
+    Obj *globals;  /* Dict (strong) */
+    Obj *builtins; /* Dict (borrowed) */
+    Obj *locals;   /* Dict for module / class bodies (strong), else NULL */
     int ip;
     int line;
     int nblocks;
     Block blocks[MAX_BLOCKS];
-    Obj **sp;            /* next free stack slot */
-    Obj *gen;            /* the generator owning this frame, or NULL */
-    uint32_t uid;        /* per-run frame id */
-    bool on_heap;        /* owned by a generator */
-    bool stack_known;    /* sp is exact: at a line event, or suspended in a call / yield */
-    Obj *localsplus[];   /* nlocalsplus locals, then the value stack */
+    Obj **sp;          /* next free stack slot */
+    Obj *gen;          /* the generator owning this frame, or NULL */
+    uint32_t uid;      /* per-run frame id */
+    bool on_heap;      /* owned by a generator */
+    bool stack_known;  /* sp is exact: at a line event, or suspended in a call / yield */
+    Obj *localsplus[]; /* nlocalsplus locals, then the value stack */
 } Frame;
 
 #define FRAME_STACK(f) ((f)->localsplus + (f)->code->nlocalsplus)
@@ -128,7 +128,7 @@ typedef struct Frame {
 /* Generators: a frame that survives between next() calls. */
 typedef struct {
     Obj ob;
-    Frame *frame;        /* NULL once finished */
+    Frame *frame; /* NULL once finished */
     Obj *name, *qualname;
     int running;
     Obj *weaklist;

@@ -78,7 +78,8 @@ static Sym *sym_add(Scope *s, const char *name, int flags) {
     return y;
 }
 
-static Scope *scope_new(Scope *parent, ScopeKind kind, const char *name, const void *node, int line) {
+static Scope *scope_new(Scope *parent, ScopeKind kind, const char *name, const void *node,
+                        int line) {
     Scope *s = calloc(1, sizeof(Scope));
     if (!s) abort();
     s->kind = kind;
@@ -98,7 +99,8 @@ static Scope *scope_new(Scope *parent, ScopeKind kind, const char *name, const v
 }
 
 static void scope_free(Scope *s) {
-    for (int i = 0; i < s->nkids; i++) scope_free(s->kids[i]);
+    for (int i = 0; i < s->nkids; i++)
+        scope_free(s->kids[i]);
     free(s->kids);
     free(s->syms);
     free(s);
@@ -149,27 +151,38 @@ static void st_exprs(Compiler *c, Expr **es, int n) {
 
 static void st_target(Compiler *c, Expr *e) {
     switch (e->kind) {
-    case EXPR_NAME: sym_add(c->cur, e->str, DEF_LOCAL); break;
+    case EXPR_NAME:
+        sym_add(c->cur, e->str, DEF_LOCAL);
+        break;
     case EXPR_TUPLE:
     case EXPR_LIST:
-        for (int i = 0; i < e->nvalues; i++) st_target(c, e->values[i]);
+        for (int i = 0; i < e->nvalues; i++)
+            st_target(c, e->values[i]);
         break;
-    case EXPR_STARRED: st_target(c, e->left); break;
-    case EXPR_ATTR: st_expr(c, e->left); break;
+    case EXPR_STARRED:
+        st_target(c, e->left);
+        break;
+    case EXPR_ATTR:
+        st_expr(c, e->left);
+        break;
     case EXPR_SUBSCRIPT:
         st_expr(c, e->left);
         st_expr(c, e->right);
         break;
-    default: break; /* errors reported by codegen */
+    default:
+        break; /* errors reported by codegen */
     }
 }
 
 static void st_params(Compiler *c, Arguments *a) {
     if (!a) return;
-    for (int i = 0; i < a->nposonly; i++) sym_add(c->cur, a->posonly[i].name, DEF_PARAM);
-    for (int i = 0; i < a->nargs; i++) sym_add(c->cur, a->args[i].name, DEF_PARAM);
+    for (int i = 0; i < a->nposonly; i++)
+        sym_add(c->cur, a->posonly[i].name, DEF_PARAM);
+    for (int i = 0; i < a->nargs; i++)
+        sym_add(c->cur, a->args[i].name, DEF_PARAM);
     if (a->vararg) sym_add(c->cur, a->vararg->name, DEF_PARAM);
-    for (int i = 0; i < a->nkwonly; i++) sym_add(c->cur, a->kwonly[i].name, DEF_PARAM);
+    for (int i = 0; i < a->nkwonly; i++)
+        sym_add(c->cur, a->kwonly[i].name, DEF_PARAM);
     if (a->kwarg) sym_add(c->cur, a->kwarg->name, DEF_PARAM);
 }
 
@@ -204,10 +217,14 @@ static void st_expr(Compiler *c, Expr *e) {
     switch (e->kind) {
     case EXPR_NAME:
         sym_add(c->cur, e->str, USE);
-        if (!strcmp(e->str, "super") && c->cur->kind == SK_FUNCTION) sym_add(c->cur, "__class__", USE);
+        if (!strcmp(e->str, "super") && c->cur->kind == SK_FUNCTION)
+            sym_add(c->cur, "__class__", USE);
         break;
-    case EXPR_CONST: break;
-    case EXPR_FSTRING: st_exprs(c, e->values, e->nvalues); break;
+    case EXPR_CONST:
+        break;
+    case EXPR_FSTRING:
+        st_exprs(c, e->values, e->nvalues);
+        break;
     case EXPR_FORMATTED:
         st_expr(c, e->left);
         st_expr(c, e->right);
@@ -218,11 +235,15 @@ static void st_expr(Compiler *c, Expr *e) {
         st_expr(c, e->right);
         st_expr(c, e->test);
         break;
-    case EXPR_UNARY: st_expr(c, e->left); break;
+    case EXPR_UNARY:
+        st_expr(c, e->left);
+        break;
     case EXPR_BOOLOP:
     case EXPR_LIST:
     case EXPR_TUPLE:
-    case EXPR_SET: st_exprs(c, e->values, e->nvalues); break;
+    case EXPR_SET:
+        st_exprs(c, e->values, e->nvalues);
+        break;
     case EXPR_COMPARE:
         st_expr(c, e->left);
         st_exprs(c, e->values, e->nvalues);
@@ -230,10 +251,13 @@ static void st_expr(Compiler *c, Expr *e) {
     case EXPR_CALL:
         st_expr(c, e->func);
         st_exprs(c, e->args, e->nargs);
-        for (int i = 0; i < e->nkeywords; i++) st_expr(c, e->keywords[i].value);
+        for (int i = 0; i < e->nkeywords; i++)
+            st_expr(c, e->keywords[i].value);
         break;
     case EXPR_ATTR:
-    case EXPR_STARRED: st_expr(c, e->left); break;
+    case EXPR_STARRED:
+        st_expr(c, e->left);
+        break;
     case EXPR_SUBSCRIPT:
         st_expr(c, e->left);
         st_expr(c, e->right);
@@ -247,10 +271,18 @@ static void st_expr(Compiler *c, Expr *e) {
         st_exprs(c, e->keys, e->nvalues);
         st_exprs(c, e->values, e->nvalues);
         break;
-    case EXPR_LISTCOMP: st_comprehension(c, e, "<listcomp>"); break;
-    case EXPR_SETCOMP: st_comprehension(c, e, "<setcomp>"); break;
-    case EXPR_DICTCOMP: st_comprehension(c, e, "<dictcomp>"); break;
-    case EXPR_GENEXP: st_comprehension(c, e, "<genexpr>"); break;
+    case EXPR_LISTCOMP:
+        st_comprehension(c, e, "<listcomp>");
+        break;
+    case EXPR_SETCOMP:
+        st_comprehension(c, e, "<setcomp>");
+        break;
+    case EXPR_DICTCOMP:
+        st_comprehension(c, e, "<dictcomp>");
+        break;
+    case EXPR_GENEXP:
+        st_comprehension(c, e, "<genexpr>");
+        break;
     case EXPR_LAMBDA: {
         st_defaults(c, e->params);
         Scope *s = scope_new(c->cur, SK_FUNCTION, "<lambda>", e, e->line);
@@ -263,7 +295,8 @@ static void st_expr(Compiler *c, Expr *e) {
     }
     case EXPR_WALRUS: {
         Scope *s = c->cur;
-        while (s->comprehension && s->parent) s = s->parent;
+        while (s->comprehension && s->parent)
+            s = s->parent;
         sym_add(s, e->left->str, DEF_LOCAL);
         if (s != c->cur) sym_add(c->cur, e->left->str, USE);
         st_expr(c, e->right);
@@ -275,23 +308,31 @@ static void st_expr(Compiler *c, Expr *e) {
 static void st_stmt(Compiler *c, Stmt *s) {
     switch (s->kind) {
     case STMT_EXPR:
-    case STMT_RETURN: st_expr(c, s->value); break;
+    case STMT_RETURN:
+        st_expr(c, s->value);
+        break;
     case STMT_ASSIGN:
         st_expr(c, s->value);
-        for (int i = 0; i < s->ntargets; i++) st_target(c, s->targets[i]);
+        for (int i = 0; i < s->ntargets; i++)
+            st_target(c, s->targets[i]);
         break;
     case STMT_AUGASSIGN:
         st_expr(c, s->value);
-        if (s->target->kind == EXPR_NAME) sym_add(c->cur, s->target->str, DEF_LOCAL | USE);
-        else st_target(c, s->target);
+        if (s->target->kind == EXPR_NAME)
+            sym_add(c->cur, s->target->str, DEF_LOCAL | USE);
+        else
+            st_target(c, s->target);
         break;
     case STMT_ANNASSIGN:
         st_expr(c, s->value);
-        if (s->value || s->target->kind != EXPR_NAME) st_target(c, s->target);
-        else if (c->cur->kind != SK_MODULE) sym_add(c->cur, s->target->str, DEF_LOCAL);
+        if (s->value || s->target->kind != EXPR_NAME)
+            st_target(c, s->target);
+        else if (c->cur->kind != SK_MODULE)
+            sym_add(c->cur, s->target->str, DEF_LOCAL);
         break;
     case STMT_DEL:
-        for (int i = 0; i < s->ntargets; i++) st_target(c, s->targets[i]);
+        for (int i = 0; i < s->ntargets; i++)
+            st_target(c, s->targets[i]);
         break;
     case STMT_RAISE:
         st_expr(c, s->value);
@@ -305,8 +346,8 @@ static void st_stmt(Compiler *c, Stmt *s) {
             if (y && (y->flags & DEF_PARAM))
                 comp_error(c, s->line, s->col, "name '%s' is parameter and %s", s->names[i], what);
             if (y && (y->flags & (DEF_LOCAL | USE)) && !(y->flags & (DEF_GLOBAL | DEF_NONLOCAL)))
-                comp_error(c, s->line, s->col, "name '%s' is %s prior to %s declaration", s->names[i],
-                           (y->flags & USE) ? "used" : "assigned to", what);
+                comp_error(c, s->line, s->col, "name '%s' is %s prior to %s declaration",
+                           s->names[i], (y->flags & USE) ? "used" : "assigned to", what);
             if (s->kind == STMT_NONLOCAL && c->cur->kind == SK_MODULE)
                 comp_error(c, s->line, s->col, "nonlocal declaration not allowed at module level");
             sym_add(c->cur, s->names[i], s->kind == STMT_GLOBAL ? DEF_GLOBAL : DEF_NONLOCAL);
@@ -357,7 +398,8 @@ static void st_stmt(Compiler *c, Stmt *s) {
     case STMT_CLASSDEF: {
         st_exprs(c, s->decorators, s->ndecorators);
         st_exprs(c, s->bases, s->nbases);
-        for (int i = 0; i < s->nkeywords; i++) st_expr(c, s->keywords[i].value);
+        for (int i = 0; i < s->nkeywords; i++)
+            st_expr(c, s->keywords[i].value);
         sym_add(c->cur, s->name, DEF_LOCAL);
         Scope *sc = scope_new(c->cur, SK_CLASS, s->name, s, s->line);
         Scope *saved = c->cur;
@@ -399,12 +441,14 @@ static void st_stmt(Compiler *c, Stmt *s) {
         break;
     case STMT_PASS:
     case STMT_BREAK:
-    case STMT_CONTINUE: break;
+    case STMT_CONTINUE:
+        break;
     }
 }
 
 static void st_stmts(Compiler *c, Stmt **b, int n) {
-    for (int i = 0; i < n; i++) st_stmt(c, b[i]);
+    for (int i = 0; i < n; i++)
+        st_stmt(c, b[i]);
 }
 
 typedef struct {
@@ -422,7 +466,8 @@ static bool ns_has(NameSet *s, const char *name) {
 static void st_analyze(Compiler *c, Scope *s, NameSet *bound) {
     for (int i = 0; i < s->nsyms; i++) {
         Sym *y = &s->syms[i];
-        if (y->flags & DEF_GLOBAL) y->scope = SC_GLOBAL_EXPLICIT;
+        if (y->flags & DEF_GLOBAL)
+            y->scope = SC_GLOBAL_EXPLICIT;
         else if (y->flags & DEF_NONLOCAL) {
             if (!ns_has(bound, y->name))
                 comp_error(c, s->line, 0, "no binding for nonlocal '%s' found", y->name);
@@ -437,7 +482,8 @@ static void st_analyze(Compiler *c, Scope *s, NameSet *bound) {
     NameSet nb = {NULL, 0};
     if (s->kind != SK_MODULE) {
         nb.names = malloc(sizeof(char *) * (size_t)(bound->n + s->nsyms + 1));
-        for (int i = 0; i < bound->n; i++) nb.names[nb.n++] = bound->names[i];
+        for (int i = 0; i < bound->n; i++)
+            nb.names[nb.n++] = bound->names[i];
         if (s->kind == SK_FUNCTION) {
             for (int i = 0; i < s->nsyms; i++)
                 if (s->syms[i].scope == SC_LOCAL && !ns_has(&nb, s->syms[i].name))
@@ -473,7 +519,14 @@ static void st_analyze(Compiler *c, Scope *s, NameSet *bound) {
 
 /* ================================================================ code units */
 
-typedef enum { FB_LOOP, FB_FOR_LOOP, FB_TRY_EXCEPT, FB_FINALLY_TRY, FB_HANDLER, FB_FINALLY_END } FbKind;
+typedef enum {
+    FB_LOOP,
+    FB_FOR_LOOP,
+    FB_TRY_EXCEPT,
+    FB_FINALLY_TRY,
+    FB_HANDLER,
+    FB_FINALLY_END
+} FbKind;
 
 typedef struct {
     FbKind kind;
@@ -541,7 +594,9 @@ static int label_new(Compiler *c) {
     return u->nlabels++;
 }
 
-static void label_set(Compiler *c, int l) { c->u->labels[l] = c->u->n; }
+static void label_set(Compiler *c, int l) {
+    c->u->labels[l] = c->u->n;
+}
 
 static bool is_jump(int op) {
     return op == OP_JUMP || op == OP_POP_JUMP_IF_FALSE || op == OP_POP_JUMP_IF_TRUE ||
@@ -585,7 +640,9 @@ static int add_const(Compiler *c, Obj *v) {
     return u->nconsts++;
 }
 
-static int load_const(Compiler *c, Obj *v) { return emit(c, OP_LOAD_CONST, add_const(c, v)); }
+static int load_const(Compiler *c, Obj *v) {
+    return emit(c, OP_LOAD_CONST, add_const(c, v));
+}
 
 static int idx_of(const char **arr, int n, const char *name) {
     for (int i = 0; i < n; i++)
@@ -598,7 +655,8 @@ static int idx_of(const char **arr, int n, const char *name) {
 static bool is_identifier(const char *s, size_t n) {
     for (size_t i = 0; i < n; i++) {
         unsigned char ch = (unsigned char)s[i];
-        if (!(ch == '_' || (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9')))
+        if (!(ch == '_' || (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
+              (ch >= '0' && ch <= '9')))
             return false;
     }
     return true;
@@ -609,10 +667,14 @@ static bool is_identifier(const char *s, size_t n) {
 static Obj *intern_const(Compiler *c, Obj *v, bool leaf) {
     Vm *vm = c->vm;
     Obj *cache;
-    if (IS_STR(v)) cache = c->cache_str;
-    else if (KIND(v) == OBJ_INT) cache = c->cache_int;
-    else if (IS_FLOAT(v)) cache = c->cache_float;
-    else cache = c->cache_other;
+    if (IS_STR(v))
+        cache = c->cache_str;
+    else if (KIND(v) == OBJ_INT)
+        cache = c->cache_int;
+    else if (IS_FLOAT(v))
+        cache = c->cache_float;
+    else
+        cache = c->cache_other;
     if (KIND(v) == OBJ_TUPLE || KIND(v) == OBJ_FROZENSET || KIND(v) == OBJ_BYTES || IS_STR(v) ||
         KIND(v) == OBJ_INT || IS_FLOAT(v)) {
         Obj *key = v;
@@ -645,18 +707,29 @@ static Obj *const_leaf(Compiler *c, Expr *e) {
     Vm *vm = c->vm;
     Obj *v = NULL;
     switch (e->ckind) {
-    case CONST_NONE: return obj_newref(Py_None);
-    case CONST_TRUE: return obj_newref(Py_True);
-    case CONST_FALSE: return obj_newref(Py_False);
-    case CONST_ELLIPSIS: return obj_newref(Py_Ellipsis);
-    case CONST_INT: v = int_from_str(vm, e->str, e->len, 10); break;
-    case CONST_FLOAT: v = float_new(vm, e->fval); break;
-    case CONST_IMAG: comp_error(c, e->line, e->col, "complex numbers are not supported by memviz");
+    case CONST_NONE:
+        return obj_newref(Py_None);
+    case CONST_TRUE:
+        return obj_newref(Py_True);
+    case CONST_FALSE:
+        return obj_newref(Py_False);
+    case CONST_ELLIPSIS:
+        return obj_newref(Py_Ellipsis);
+    case CONST_INT:
+        v = int_from_str(vm, e->str, e->len, 10);
+        break;
+    case CONST_FLOAT:
+        v = float_new(vm, e->fval);
+        break;
+    case CONST_IMAG:
+        comp_error(c, e->line, e->col, "complex numbers are not supported by memviz");
     case CONST_STR:
         v = str_new(vm, e->str, e->len);
         if (v && is_identifier(e->str, e->len) && !(v->flags & OBJ_F_STATIC)) v = str_intern(vm, v);
         break;
-    case CONST_BYTES: v = bytes_new(vm, (const unsigned char *)e->str, e->len); break;
+    case CONST_BYTES:
+        v = bytes_new(vm, (const unsigned char *)e->str, e->len);
+        break;
     }
     if (!v) {
         vm_clear_exc(vm);
@@ -665,13 +738,16 @@ static Obj *const_leaf(Compiler *c, Expr *e) {
     return intern_const(c, v, true);
 }
 
-static size_t int_bits(Obj *o) { return int_bit_length(o); }
+static size_t int_bits(Obj *o) {
+    return int_bit_length(o);
+}
 
 /* The AST optimizer's folding (Python/ast_opt.c). NEW constant or NULL when not foldable. */
 static Obj *fold(Compiler *c, Expr *e) {
     Vm *vm = c->vm;
     switch (e->kind) {
-    case EXPR_CONST: return const_leaf(c, e);
+    case EXPR_CONST:
+        return const_leaf(c, e);
     case EXPR_TUPLE: {
         Obj **items = malloc(sizeof(Obj *) * (size_t)(e->nvalues + 1));
         int i;
@@ -683,10 +759,12 @@ static Obj *fold(Compiler *c, Expr *e) {
         Obj *r = NULL;
         if (i == e->nvalues) {
             r = tuple_new(vm, e->nvalues);
-            for (int j = 0; j < e->nvalues; j++) TUPLE_ITEM(r, j) = items[j];
+            for (int j = 0; j < e->nvalues; j++)
+                TUPLE_ITEM(r, j) = items[j];
             r = intern_const(c, r, true);
         } else {
-            for (int j = 0; j < i; j++) DECREF(vm, items[j]);
+            for (int j = 0; j < i; j++)
+                DECREF(vm, items[j]);
         }
         free(items);
         return r;
@@ -724,21 +802,28 @@ static Obj *fold(Compiler *c, Expr *e) {
             } else if (IS_INT(b) || IS_INT(a)) {
                 Obj *seq = IS_INT(a) ? b : a, *n = IS_INT(a) ? a : b;
                 int64_t k;
-                if (!int_as_i64(n, &k)) ok = false;
-                else if (IS_STR(seq) && k > 0 && (int64_t)str_len(seq) * k > 4096) ok = false;
-                else if (KIND(seq) == OBJ_BYTES && k > 0 && (int64_t)((Bytes *)seq)->len * k > 4096) ok = false;
-                else if (KIND(seq) == OBJ_TUPLE && k > 0 && TUPLE_LEN(seq) * k > 256) ok = false;
+                if (!int_as_i64(n, &k))
+                    ok = false;
+                else if (IS_STR(seq) && k > 0 && (int64_t)str_len(seq) * k > 4096)
+                    ok = false;
+                else if (KIND(seq) == OBJ_BYTES && k > 0 && (int64_t)((Bytes *)seq)->len * k > 4096)
+                    ok = false;
+                else if (KIND(seq) == OBJ_TUPLE && k > 0 && TUPLE_LEN(seq) * k > 256)
+                    ok = false;
             }
         } else if (op == OP_POW) {
             if (IS_INT(a) && IS_INT(b)) {
                 int64_t w;
-                if (!int_as_i64(b, &w)) ok = false;
-                else if (w >= 0 && int_bits(a) > 0 && (uint64_t)int_bits(a) * (uint64_t)w > 128) ok = false;
+                if (!int_as_i64(b, &w))
+                    ok = false;
+                else if (w >= 0 && int_bits(a) > 0 && (uint64_t)int_bits(a) * (uint64_t)w > 128)
+                    ok = false;
             }
         } else if (op == OP_LSHIFT) {
             if (IS_INT(a) && IS_INT(b)) {
                 int64_t w;
-                if (!int_as_i64(b, &w) || w < 0 || w > 128 || int_bits(a) + (size_t)w > 128) ok = false;
+                if (!int_as_i64(b, &w) || w < 0 || w > 128 || int_bits(a) + (size_t)w > 128)
+                    ok = false;
             }
         } else if (op == OP_MOD) {
             if (IS_STR(a) || KIND(a) == OBJ_BYTES) ok = false;
@@ -767,13 +852,15 @@ static Obj *fold(Compiler *c, Expr *e) {
         DECREF(vm, a);
         return r ? intern_const(c, r, true) : NULL;
     }
-    default: return NULL;
+    default:
+        return NULL;
     }
 }
 
 /* ================================================================ codegen: names */
 
-static void compile_name(Compiler *c, const char *name, int ctx /* 0 load 1 store 2 del */, int line, int col) {
+static void compile_name(Compiler *c, const char *name, int ctx /* 0 load 1 store 2 del */,
+                         int line, int col) {
     Unit *u = c->u;
     Scope *s = u->scope;
     Sym *y = sym_find(s, name);
@@ -789,8 +876,10 @@ static void compile_name(Compiler *c, const char *name, int ctx /* 0 load 1 stor
     static const int ops_name[] = {OP_LOAD_NAME, OP_STORE_NAME, OP_DELETE_NAME};
     if (sc == SC_FREE || sc == SC_CELL) {
         int i = idx_of(u->cellvars, u->ncellvars, name);
-        if (i >= 0) i += u->nvarnames;
-        else i = u->nvarnames + u->ncellvars + idx_of(u->freevars, u->nfreevars, name);
+        if (i >= 0)
+            i += u->nvarnames;
+        else
+            i = u->nvarnames + u->ncellvars + idx_of(u->freevars, u->nfreevars, name);
         if (s->kind == SK_CLASS && ctx == 0 && sc == SC_FREE) {
             emit(c, OP_LOAD_CLASSDEREF, i);
             return;
@@ -825,7 +914,8 @@ static Code *compile_unit_end(Compiler *c);
 static void unit_begin(Compiler *c, Scope *s, const char *qualname, int line);
 
 static void compile_exprs(Compiler *c, Expr **es, int n) {
-    for (int i = 0; i < n; i++) compile_expr(c, es[i]);
+    for (int i = 0; i < n; i++)
+        compile_expr(c, es[i]);
 }
 
 static bool has_starred(Expr **es, int n) {
@@ -849,7 +939,9 @@ static bool all_const(Compiler *c, Expr **es, int n) {
 /* mirrors starunpack_helper(): list/set/tuple displays */
 static void compile_display(Compiler *c, Expr *e) {
     int n = e->nvalues;
-    int build = e->kind == EXPR_LIST ? OP_BUILD_LIST : e->kind == EXPR_SET ? OP_BUILD_SET : OP_BUILD_TUPLE;
+    int build = e->kind == EXPR_LIST  ? OP_BUILD_LIST
+                : e->kind == EXPR_SET ? OP_BUILD_SET
+                                      : OP_BUILD_TUPLE;
     int extend = e->kind == EXPR_SET ? OP_SET_UPDATE : OP_LIST_EXTEND;
     int add = e->kind == EXPR_SET ? OP_SET_ADD : OP_LIST_APPEND;
     bool starred = has_starred(e->values, n);
@@ -859,14 +951,16 @@ static void compile_display(Compiler *c, Expr *e) {
         for (int i = 0; i < n; i++) {
             items[i] = fold(c, e->values[i]);
             if (!items[i]) {
-                for (int j = 0; j < i; j++) DECREF(c->vm, items[j]);
+                for (int j = 0; j < i; j++)
+                    DECREF(c->vm, items[j]);
                 ok = false;
                 break;
             }
         }
         if (ok) {
             Obj *t = tuple_new(c->vm, n);
-            for (int i = 0; i < n; i++) TUPLE_ITEM(t, i) = items[i];
+            for (int i = 0; i < n; i++)
+                TUPLE_ITEM(t, i) = items[i];
             free(items);
             if (e->kind == EXPR_SET) {
                 /* merge_consts_recursive rebuilds a frozenset constant from its own order */
@@ -1012,7 +1106,8 @@ static const char *qualname_for(Compiler *c, const char *name) {
     return buf;
 }
 
-/* pushes the closure tuple for `child` (if it has free variables) and returns MAKE_FUNCTION flags */
+/* pushes the closure tuple for `child` (if it has free variables) and returns MAKE_FUNCTION flags
+ */
 static int compile_closure(Compiler *c, Code *child) {
     if (child->nfreevars == 0) return 0;
     Unit *u = c->u;
@@ -1020,7 +1115,8 @@ static int compile_closure(Compiler *c, Code *child) {
         Obj *nm = TUPLE_ITEM(child->localsplusnames, child->nlocals + child->ncellvars + i);
         const char *name = str_cstr(nm);
         int idx = idx_of(u->cellvars, u->ncellvars, name);
-        if (idx >= 0) idx += u->nvarnames;
+        if (idx >= 0)
+            idx += u->nvarnames;
         else {
             idx = idx_of(u->freevars, u->nfreevars, name);
             if (idx < 0) comp_error(c, u->line, 0, "internal error: no cell for '%s'", name);
@@ -1142,10 +1238,17 @@ static void compile_comprehension(Compiler *c, Expr *e) {
     c->u->argcount = 1;
     if (e->kind == EXPR_GENEXP) c->u->flags |= CO_GENERATOR;
     switch (e->kind) {
-    case EXPR_LISTCOMP: emit(c, OP_BUILD_LIST, 0); break;
-    case EXPR_SETCOMP: emit(c, OP_BUILD_SET, 0); break;
-    case EXPR_DICTCOMP: emit(c, OP_BUILD_MAP, 0); break;
-    default: break;
+    case EXPR_LISTCOMP:
+        emit(c, OP_BUILD_LIST, 0);
+        break;
+    case EXPR_SETCOMP:
+        emit(c, OP_BUILD_SET, 0);
+        break;
+    case EXPR_DICTCOMP:
+        emit(c, OP_BUILD_MAP, 0);
+        break;
+    default:
+        break;
     }
     compile_comprehension_body(c, e, 0, e->kind == EXPR_GENEXP ? -1 : 0);
     if (e->kind == EXPR_GENEXP) load_const(c, obj_newref(c->vm->none));
@@ -1205,8 +1308,10 @@ static void compile_call(Compiler *c, Expr *e) {
                     emit(c, OP_LIST_APPEND, 1);
                 }
             }
-            if (!built) emit(c, OP_BUILD_TUPLE, seen);
-            else emit(c, OP_LIST_TO_TUPLE, 0);
+            if (!built)
+                emit(c, OP_BUILD_TUPLE, seen);
+            else
+                emit(c, OP_LIST_TO_TUPLE, 0);
         }
         int has_kw = e->nkeywords > 0;
         if (has_kw) {
@@ -1243,8 +1348,8 @@ static void compile_call(Compiler *c, Expr *e) {
         for (int i = 0; i < e->nkeywords; i++) {
             for (int j = 0; j < i; j++)
                 if (!strcmp(e->keywords[j].name, e->keywords[i].name))
-                    comp_error(c, e->keywords[i].line, e->keywords[i].col, "keyword argument repeated: %s",
-                               e->keywords[i].name);
+                    comp_error(c, e->keywords[i].line, e->keywords[i].col,
+                               "keyword argument repeated: %s", e->keywords[i].name);
             TUPLE_ITEM(names, i) = str_intern_cstr(c->vm, e->keywords[i].name);
             compile_expr(c, e->keywords[i].value);
         }
@@ -1261,12 +1366,13 @@ static void compile_compare(Compiler *c, Expr *e) {
     for (int i = 0; i < n; i++) {
         Expr *rhs = e->values[i];
         CmpOp op = e->cmpops[i];
-        if ((op == CMP_IN || op == CMP_NOT_IN) && rhs->kind == EXPR_LIST && !has_starred(rhs->values, rhs->nvalues)) {
+        if ((op == CMP_IN || op == CMP_NOT_IN) && rhs->kind == EXPR_LIST &&
+            !has_starred(rhs->values, rhs->nvalues)) {
             Expr tmp = *rhs;
             tmp.kind = EXPR_TUPLE;
             compile_expr(c, &tmp);
-        } else if ((op == CMP_IN || op == CMP_NOT_IN) && rhs->kind == EXPR_SET && rhs->nvalues > 0 &&
-                   all_const(c, rhs->values, rhs->nvalues)) {
+        } else if ((op == CMP_IN || op == CMP_NOT_IN) && rhs->kind == EXPR_SET &&
+                   rhs->nvalues > 0 && all_const(c, rhs->values, rhs->nvalues)) {
             Expr tmp = *rhs;
             tmp.kind = EXPR_TUPLE;
             Obj *t = fold(c, &tmp);
@@ -1285,11 +1391,21 @@ static void compile_compare(Compiler *c, Expr *e) {
             emit(c, OP_COPY, 2);
         }
         switch (op) {
-        case CMP_IN: emit(c, OP_CONTAINS_OP, 0); break;
-        case CMP_NOT_IN: emit(c, OP_CONTAINS_OP, 1); break;
-        case CMP_IS: emit(c, OP_IS_OP, 0); break;
-        case CMP_IS_NOT: emit(c, OP_IS_OP, 1); break;
-        default: emit(c, OP_COMPARE_OP, op); break;
+        case CMP_IN:
+            emit(c, OP_CONTAINS_OP, 0);
+            break;
+        case CMP_NOT_IN:
+            emit(c, OP_CONTAINS_OP, 1);
+            break;
+        case CMP_IS:
+            emit(c, OP_IS_OP, 0);
+            break;
+        case CMP_IS_NOT:
+            emit(c, OP_IS_OP, 1);
+            break;
+        default:
+            emit(c, OP_COMPARE_OP, op);
+            break;
         }
         if (i < n - 1) emit(c, OP_JUMP_IF_FALSE_OR_POP, cleanup);
     }
@@ -1304,10 +1420,14 @@ static void compile_compare(Compiler *c, Expr *e) {
 
 static void compile_subscript_index(Compiler *c, Expr *idx) {
     if (idx->kind == EXPR_SLICE) {
-        if (idx->left) compile_expr(c, idx->left);
-        else load_const(c, obj_newref(c->vm->none));
-        if (idx->right) compile_expr(c, idx->right);
-        else load_const(c, obj_newref(c->vm->none));
+        if (idx->left)
+            compile_expr(c, idx->left);
+        else
+            load_const(c, obj_newref(c->vm->none));
+        if (idx->right)
+            compile_expr(c, idx->right);
+        else
+            load_const(c, obj_newref(c->vm->none));
         if (idx->test) {
             compile_expr(c, idx->test);
             emit(c, OP_BUILD_SLICE, 3);
@@ -1329,9 +1449,12 @@ static void compile_fstring(Compiler *c, Expr *e) {
         } else {
             compile_expr(c, p->left);
             int flags = 0;
-            if (p->conversion == 's') flags = 1;
-            else if (p->conversion == 'r') flags = 2;
-            else if (p->conversion == 'a') flags = 3;
+            if (p->conversion == 's')
+                flags = 1;
+            else if (p->conversion == 'r')
+                flags = 2;
+            else if (p->conversion == 'a')
+                flags = 3;
             if (p->right) {
                 compile_fstring(c, p->right);
                 flags |= 4;
@@ -1340,7 +1463,8 @@ static void compile_fstring(Compiler *c, Expr *e) {
         }
         n++;
     }
-    if (n == 0) load_const(c, obj_newref(c->vm->empty_str));
+    if (n == 0)
+        load_const(c, obj_newref(c->vm->empty_str));
     else if (n > 1 || e->nvalues != 1 || e->values[0]->kind == EXPR_CONST) {
         if (n > 1) emit(c, OP_BUILD_STRING, n);
     }
@@ -1349,10 +1473,18 @@ static void compile_fstring(Compiler *c, Expr *e) {
 static void compile_expr(Compiler *c, Expr *e) {
     if (e->line != c->u->line && e->line > 0) c->u->line = e->line;
     switch (e->kind) {
-    case EXPR_NAME: compile_name(c, e->str, 0, e->line, e->col); return;
-    case EXPR_CONST: load_const(c, const_leaf(c, e)); return;
-    case EXPR_FSTRING: compile_fstring(c, e); return;
-    case EXPR_FORMATTED: compile_expr(c, e->left); return;
+    case EXPR_NAME:
+        compile_name(c, e->str, 0, e->line, e->col);
+        return;
+    case EXPR_CONST:
+        load_const(c, const_leaf(c, e));
+        return;
+    case EXPR_FSTRING:
+        compile_fstring(c, e);
+        return;
+    case EXPR_FORMATTED:
+        compile_expr(c, e->left);
+        return;
     case EXPR_BINOP: {
         Obj *v = fold(c, e);
         if (v) {
@@ -1373,9 +1505,12 @@ static void compile_expr(Compiler *c, Expr *e) {
             }
         }
         compile_expr(c, e->left);
-        emit(c, e->op == OP_NOT ? OP_UNARY_NOT : e->op == OP_NEG ? OP_UNARY_NEGATIVE
-                                            : e->op == OP_POS   ? OP_UNARY_POSITIVE
-                                                                : OP_UNARY_INVERT, 0);
+        emit(c,
+             e->op == OP_NOT   ? OP_UNARY_NOT
+             : e->op == OP_NEG ? OP_UNARY_NEGATIVE
+             : e->op == OP_POS ? OP_UNARY_POSITIVE
+                               : OP_UNARY_INVERT,
+             0);
         return;
     }
     case EXPR_BOOLOP: {
@@ -1388,8 +1523,12 @@ static void compile_expr(Compiler *c, Expr *e) {
         label_set(c, end);
         return;
     }
-    case EXPR_COMPARE: compile_compare(c, e); return;
-    case EXPR_CALL: compile_call(c, e); return;
+    case EXPR_COMPARE:
+        compile_compare(c, e);
+        return;
+    case EXPR_CALL:
+        compile_call(c, e);
+        return;
     case EXPR_ATTR:
         compile_expr(c, e->left);
         emit(c, OP_LOAD_ATTR, add_name(c, e->str));
@@ -1405,7 +1544,9 @@ static void compile_expr(Compiler *c, Expr *e) {
         emit(c, OP_BINARY_SUBSCR, 0);
         return;
     }
-    case EXPR_SLICE: compile_subscript_index(c, e); return;
+    case EXPR_SLICE:
+        compile_subscript_index(c, e);
+        return;
     case EXPR_TUPLE: {
         Obj *v = has_starred(e->values, e->nvalues) ? NULL : fold(c, e);
         if (v) {
@@ -1416,12 +1557,18 @@ static void compile_expr(Compiler *c, Expr *e) {
         return;
     }
     case EXPR_LIST:
-    case EXPR_SET: compile_display(c, e); return;
-    case EXPR_DICT: compile_dict(c, e); return;
+    case EXPR_SET:
+        compile_display(c, e);
+        return;
+    case EXPR_DICT:
+        compile_dict(c, e);
+        return;
     case EXPR_LISTCOMP:
     case EXPR_SETCOMP:
     case EXPR_DICTCOMP:
-    case EXPR_GENEXP: compile_comprehension(c, e); return;
+    case EXPR_GENEXP:
+        compile_comprehension(c, e);
+        return;
     case EXPR_IFEXP: {
         int orelse = label_new(c), end = label_new(c);
         compile_expr(c, e->test);
@@ -1433,8 +1580,11 @@ static void compile_expr(Compiler *c, Expr *e) {
         label_set(c, end);
         return;
     }
-    case EXPR_LAMBDA: compile_lambda(c, e); return;
-    case EXPR_STARRED: comp_error(c, e->line, e->col, "can't use starred expression here");
+    case EXPR_LAMBDA:
+        compile_lambda(c, e);
+        return;
+    case EXPR_STARRED:
+        comp_error(c, e->line, e->col, "can't use starred expression here");
     case EXPR_WALRUS:
         compile_expr(c, e->right);
         emit(c, OP_COPY, 1);
@@ -1445,7 +1595,9 @@ static void compile_expr(Compiler *c, Expr *e) {
 
 void compile_store(Compiler *c, Expr *t) {
     switch (t->kind) {
-    case EXPR_NAME: compile_name(c, t->str, 1, t->line, t->col); return;
+    case EXPR_NAME:
+        compile_name(c, t->str, 1, t->line, t->col);
+        return;
     case EXPR_ATTR:
         compile_expr(c, t->left);
         emit(c, OP_STORE_ATTR, add_name(c, t->str));
@@ -1460,26 +1612,38 @@ void compile_store(Compiler *c, Expr *t) {
         int star = -1;
         for (int i = 0; i < t->nvalues; i++)
             if (t->values[i]->kind == EXPR_STARRED) {
-                if (star >= 0) comp_error(c, t->line, t->col, "multiple starred expressions in assignment");
+                if (star >= 0)
+                    comp_error(c, t->line, t->col, "multiple starred expressions in assignment");
                 star = i;
             }
-        if (star >= 0) emit(c, OP_UNPACK_EX, star | ((t->nvalues - star - 1) << 8));
-        else emit(c, OP_UNPACK_SEQUENCE, t->nvalues);
+        if (star >= 0)
+            emit(c, OP_UNPACK_EX, star | ((t->nvalues - star - 1) << 8));
+        else
+            emit(c, OP_UNPACK_SEQUENCE, t->nvalues);
         for (int i = 0; i < t->nvalues; i++)
-            compile_store(c, t->values[i]->kind == EXPR_STARRED ? t->values[i]->left : t->values[i]);
+            compile_store(c,
+                          t->values[i]->kind == EXPR_STARRED ? t->values[i]->left : t->values[i]);
         return;
     }
-    case EXPR_STARRED: comp_error(c, t->line, t->col, "starred assignment target must be in a list or tuple");
+    case EXPR_STARRED:
+        comp_error(c, t->line, t->col, "starred assignment target must be in a list or tuple");
     case EXPR_CALL:
-        comp_error(c, t->line, t->col, "cannot assign to function call here. Maybe you meant '==' instead of '='?");
-    case EXPR_CONST: comp_error(c, t->line, t->col, "cannot assign to literal here. Maybe you meant '==' instead of '='?");
-    default: comp_error(c, t->line, t->col, "cannot assign to expression here. Maybe you meant '==' instead of '='?");
+        comp_error(c, t->line, t->col,
+                   "cannot assign to function call here. Maybe you meant '==' instead of '='?");
+    case EXPR_CONST:
+        comp_error(c, t->line, t->col,
+                   "cannot assign to literal here. Maybe you meant '==' instead of '='?");
+    default:
+        comp_error(c, t->line, t->col,
+                   "cannot assign to expression here. Maybe you meant '==' instead of '='?");
     }
 }
 
 static void compile_delete(Compiler *c, Expr *t) {
     switch (t->kind) {
-    case EXPR_NAME: compile_name(c, t->str, 2, t->line, t->col); return;
+    case EXPR_NAME:
+        compile_name(c, t->str, 2, t->line, t->col);
+        return;
     case EXPR_ATTR:
         compile_expr(c, t->left);
         emit(c, OP_DELETE_ATTR, add_name(c, t->str));
@@ -1491,9 +1655,11 @@ static void compile_delete(Compiler *c, Expr *t) {
         return;
     case EXPR_TUPLE:
     case EXPR_LIST:
-        for (int i = 0; i < t->nvalues; i++) compile_delete(c, t->values[i]);
+        for (int i = 0; i < t->nvalues; i++)
+            compile_delete(c, t->values[i]);
         return;
-    default: comp_error(c, t->line, t->col, "cannot delete expression");
+    default:
+        comp_error(c, t->line, t->col, "cannot delete expression");
     }
 }
 
@@ -1516,12 +1682,15 @@ static void setup_finally(Compiler *c, int label, int aux) {
 /* Unwinds one frame block for break/continue/return (compiler_unwind_fblock). */
 static void unwind_fb(Compiler *c, FBlock *fb, bool preserve_tos) {
     switch (fb->kind) {
-    case FB_LOOP: break;
+    case FB_LOOP:
+        break;
     case FB_FOR_LOOP:
         if (preserve_tos) emit(c, OP_SWAP, 2);
         emit(c, OP_POP_TOP, 0);
         break;
-    case FB_TRY_EXCEPT: emit(c, OP_POP_BLOCK, 0); break;
+    case FB_TRY_EXCEPT:
+        emit(c, OP_POP_BLOCK, 0);
+        break;
     case FB_FINALLY_TRY: {
         emit(c, OP_POP_BLOCK, 0);
         /* run the finally body; it must not see this block again */
@@ -1583,8 +1752,10 @@ static void compile_break_continue(Compiler *c, Stmt *s, bool is_break) {
 static void compile_return(Compiler *c, Stmt *s) {
     Unit *u = c->u;
     if (u->scope->kind != SK_FUNCTION) comp_error(c, s->line, s->col, "'return' outside function");
-    if (s->value) compile_expr(c, s->value);
-    else load_const(c, obj_newref(c->vm->none));
+    if (s->value)
+        compile_expr(c, s->value);
+    else
+        load_const(c, obj_newref(c->vm->none));
     int saved = u->nfb;
     for (int j = u->nfb - 1; j >= 0; j--) {
         u->nfb = j;
@@ -1666,8 +1837,10 @@ static void compile_try(Compiler *c, Stmt *s) {
     int final_exc = label_new(c), end = label_new(c), cleanup = label_new(c);
     setup_finally(c, final_exc, 0);
     push_fb(c, FB_FINALLY_TRY, -1, -1, s, NULL);
-    if (s->nhandlers) compile_try_except(c, s);
-    else compile_stmts(c, s->body, s->nbody);
+    if (s->nhandlers)
+        compile_try_except(c, s);
+    else
+        compile_stmts(c, s->body, s->nbody);
     c->u->nfb--;
     emit(c, OP_POP_BLOCK, 0);
     compile_stmts(c, s->finalbody, s->nfinalbody);
@@ -1714,12 +1887,15 @@ static void compile_funcdef(Compiler *c, Stmt *s) {
     Code *code = compile_function_body(c, s, qn);
     c->u->line = line;
     make_function(c, code, flags, qn);
-    for (int i = 0; i < s->ndecorators; i++) emit(c, OP_CALL, 0);
+    for (int i = 0; i < s->ndecorators; i++)
+        emit(c, OP_CALL, 0);
     compile_name(c, s->name, 1, s->line, s->col);
 }
 
 static void compile_classdef(Compiler *c, Stmt *s) {
-    if (s->nkeywords) comp_error(c, s->line, s->col, "class keywords (metaclass=...) are not supported by memviz");
+    if (s->nkeywords)
+        comp_error(c, s->line, s->col,
+                   "class keywords (metaclass=...) are not supported by memviz");
     compile_exprs(c, s->decorators, s->ndecorators);
     emit(c, OP_PUSH_NULL, 0);
     emit(c, OP_LOAD_BUILD_CLASS, 0);
@@ -1758,7 +1934,8 @@ static void compile_classdef(Compiler *c, Stmt *s) {
     load_const(c, str_from_cstr(c->vm, s->name));
     compile_exprs(c, s->bases, s->nbases);
     emit(c, OP_CALL, 2 + s->nbases);
-    for (int i = 0; i < s->ndecorators; i++) emit(c, OP_CALL, 0);
+    for (int i = 0; i < s->ndecorators; i++)
+        emit(c, OP_CALL, 0);
     compile_name(c, s->name, 1, s->line, s->col);
 }
 
@@ -1766,7 +1943,8 @@ static void compile_stmt(Compiler *c, Stmt *s) {
     set_line(c, s->line);
     switch (s->kind) {
     case STMT_EXPR:
-        if (s->value->kind == EXPR_CONST && c->u->scope->kind != SK_MODULE) return; /* docstring-like */
+        if (s->value->kind == EXPR_CONST && c->u->scope->kind != SK_MODULE)
+            return; /* docstring-like */
         compile_expr(c, s->value);
         emit(c, OP_POP_TOP, 0);
         return;
@@ -1811,24 +1989,38 @@ static void compile_stmt(Compiler *c, Stmt *s) {
             emit(c, OP_STORE_SUBSCR, 0);
         } else {
             comp_error(c, t->line, t->col, "'%s' is an illegal expression for augmented assignment",
-                       t->kind == EXPR_CONST ? "literal" : t->kind == EXPR_TUPLE ? "tuple" : t->kind == EXPR_LIST ? "list" : "expression");
+                       t->kind == EXPR_CONST   ? "literal"
+                       : t->kind == EXPR_TUPLE ? "tuple"
+                       : t->kind == EXPR_LIST  ? "list"
+                                               : "expression");
         }
         return;
     }
     case STMT_DEL:
-        for (int i = 0; i < s->ntargets; i++) compile_delete(c, s->targets[i]);
+        for (int i = 0; i < s->ntargets; i++)
+            compile_delete(c, s->targets[i]);
         return;
-    case STMT_PASS: emit(c, OP_NOP, 0); return;
-    case STMT_BREAK: compile_break_continue(c, s, true); return;
-    case STMT_CONTINUE: compile_break_continue(c, s, false); return;
-    case STMT_RETURN: compile_return(c, s); return;
+    case STMT_PASS:
+        emit(c, OP_NOP, 0);
+        return;
+    case STMT_BREAK:
+        compile_break_continue(c, s, true);
+        return;
+    case STMT_CONTINUE:
+        compile_break_continue(c, s, false);
+        return;
+    case STMT_RETURN:
+        compile_return(c, s);
+        return;
     case STMT_RAISE:
         if (s->value) compile_expr(c, s->value);
         if (s->cause) compile_expr(c, s->cause);
         emit(c, OP_RAISE_VARARGS, s->cause ? 2 : s->value ? 1 : 0);
         return;
     case STMT_GLOBAL:
-    case STMT_NONLOCAL: emit(c, OP_NOP, 0); return;
+    case STMT_NONLOCAL:
+        emit(c, OP_NOP, 0);
+        return;
     case STMT_IF: {
         int orelse = label_new(c), end = label_new(c);
         compile_expr(c, s->test);
@@ -1881,9 +2073,15 @@ static void compile_stmt(Compiler *c, Stmt *s) {
         label_set(c, end);
         return;
     }
-    case STMT_TRY: compile_try(c, s); return;
-    case STMT_FUNCDEF: compile_funcdef(c, s); return;
-    case STMT_CLASSDEF: compile_classdef(c, s); return;
+    case STMT_TRY:
+        compile_try(c, s);
+        return;
+    case STMT_FUNCDEF:
+        compile_funcdef(c, s);
+        return;
+    case STMT_CLASSDEF:
+        compile_classdef(c, s);
+        return;
     case STMT_IMPORT:
         for (int i = 0; i < s->nnames; i++) {
             load_const(c, obj_newref(c->vm->small_ints[5]));
@@ -1911,7 +2109,8 @@ static void compile_stmt(Compiler *c, Stmt *s) {
     case STMT_IMPORTFROM: {
         load_const(c, obj_newref(c->vm->small_ints[5]));
         Obj *names = tuple_new(c->vm, s->nnames);
-        for (int i = 0; i < s->nnames; i++) TUPLE_ITEM(names, i) = str_intern_cstr(c->vm, s->names[i]);
+        for (int i = 0; i < s->nnames; i++)
+            TUPLE_ITEM(names, i) = str_intern_cstr(c->vm, s->names[i]);
         load_const(c, intern_const(c, names, false));
         emit(c, OP_IMPORT_NAME, add_name(c, s->module));
         if (s->nnames == 1 && !strcmp(s->names[0], "*")) {
@@ -1922,7 +2121,8 @@ static void compile_stmt(Compiler *c, Stmt *s) {
         }
         for (int i = 0; i < s->nnames; i++) {
             emit(c, OP_IMPORT_FROM, add_name(c, s->names[i]));
-            compile_name(c, s->asnames && s->asnames[i] ? s->asnames[i] : s->names[i], 1, s->line, s->col);
+            compile_name(c, s->asnames && s->asnames[i] ? s->asnames[i] : s->names[i], 1, s->line,
+                         s->col);
         }
         emit(c, OP_POP_TOP, 0);
         return;
@@ -1940,12 +2140,14 @@ static void compile_stmt(Compiler *c, Stmt *s) {
         label_set(c, ok);
         return;
     }
-    case STMT_WITH: comp_error(c, s->line, s->col, "the 'with' statement is not supported by memviz");
+    case STMT_WITH:
+        comp_error(c, s->line, s->col, "the 'with' statement is not supported by memviz");
     }
 }
 
 static void compile_stmts(Compiler *c, Stmt **b, int n) {
-    for (int i = 0; i < n; i++) compile_stmt(c, b[i]);
+    for (int i = 0; i < n; i++)
+        compile_stmt(c, b[i]);
 }
 
 /* ================================================================ units */
@@ -1977,14 +2179,18 @@ static void unit_begin(Compiler *c, Scope *s, const char *qualname, int line) {
             a = ((const Stmt *)node)->params;
         }
         if (a) {
-            for (int i = 0; i < a->nposonly; i++) u->varnames[u->nvarnames++] = a->posonly[i].name;
-            for (int i = 0; i < a->nargs; i++) u->varnames[u->nvarnames++] = a->args[i].name;
-            for (int i = 0; i < a->nkwonly; i++) u->varnames[u->nvarnames++] = a->kwonly[i].name;
+            for (int i = 0; i < a->nposonly; i++)
+                u->varnames[u->nvarnames++] = a->posonly[i].name;
+            for (int i = 0; i < a->nargs; i++)
+                u->varnames[u->nvarnames++] = a->args[i].name;
+            for (int i = 0; i < a->nkwonly; i++)
+                u->varnames[u->nvarnames++] = a->kwonly[i].name;
             if (a->vararg) u->varnames[u->nvarnames++] = a->vararg->name;
             if (a->kwarg) u->varnames[u->nvarnames++] = a->kwarg->name;
         }
         for (int i = 0; i < s->nsyms; i++)
-            if (s->syms[i].scope == SC_LOCAL && idx_of(u->varnames, u->nvarnames, s->syms[i].name) < 0)
+            if (s->syms[i].scope == SC_LOCAL &&
+                idx_of(u->varnames, u->nvarnames, s->syms[i].name) < 0)
                 u->varnames[u->nvarnames++] = s->syms[i].name;
     }
     for (int i = 0; i < s->nsyms; i++) {
@@ -2005,49 +2211,120 @@ static void unit_begin(Compiler *c, Scope *s, const char *qualname, int line) {
 static int stack_effect(const Instr *in, bool jump) {
     int a = in->arg;
     switch ((Opcode)in->op) {
-    case OP_NOP: case OP_SWAP: case OP_JUMP: case OP_UNARY_NEGATIVE: case OP_UNARY_POSITIVE:
-    case OP_UNARY_INVERT: case OP_UNARY_NOT: case OP_GET_ITER: case OP_LOAD_ATTR:
-    case OP_LIST_TO_TUPLE: case OP_MAKE_CELL: case OP_COPY_FREE_VARS: case OP_KW_NAMES:
-    case OP_POP_BLOCK: case OP_SETUP_ANNOTATIONS:
+    case OP_NOP:
+    case OP_SWAP:
+    case OP_JUMP:
+    case OP_UNARY_NEGATIVE:
+    case OP_UNARY_POSITIVE:
+    case OP_UNARY_INVERT:
+    case OP_UNARY_NOT:
+    case OP_GET_ITER:
+    case OP_LOAD_ATTR:
+    case OP_LIST_TO_TUPLE:
+    case OP_MAKE_CELL:
+    case OP_COPY_FREE_VARS:
+    case OP_KW_NAMES:
+    case OP_POP_BLOCK:
+    case OP_SETUP_ANNOTATIONS:
         return 0;
-    case OP_FORMAT_VALUE: return (a & 4) ? -1 : 0;
-    case OP_POP_TOP: case OP_STORE_FAST: case OP_STORE_NAME: case OP_STORE_GLOBAL:
-    case OP_STORE_DEREF: case OP_BINARY_SUBSCR: case OP_BINARY_OP: case OP_COMPARE_OP:
-    case OP_IS_OP: case OP_CONTAINS_OP: case OP_LIST_APPEND: case OP_SET_ADD: case OP_LIST_EXTEND:
-    case OP_SET_UPDATE: case OP_DICT_UPDATE: case OP_DICT_MERGE: case OP_POP_JUMP_IF_FALSE:
-    case OP_POP_JUMP_IF_TRUE: case OP_POP_JUMP_IF_NONE: case OP_POP_JUMP_IF_NOT_NONE:
-    case OP_RETURN_VALUE: case OP_DELETE_ATTR: case OP_IMPORT_NAME: case OP_PRINT_EXPR:
-    case OP_POP_EXCEPT: case OP_RERAISE: case OP_IMPORT_STAR:
+    case OP_FORMAT_VALUE:
+        return (a & 4) ? -1 : 0;
+    case OP_POP_TOP:
+    case OP_STORE_FAST:
+    case OP_STORE_NAME:
+    case OP_STORE_GLOBAL:
+    case OP_STORE_DEREF:
+    case OP_BINARY_SUBSCR:
+    case OP_BINARY_OP:
+    case OP_COMPARE_OP:
+    case OP_IS_OP:
+    case OP_CONTAINS_OP:
+    case OP_LIST_APPEND:
+    case OP_SET_ADD:
+    case OP_LIST_EXTEND:
+    case OP_SET_UPDATE:
+    case OP_DICT_UPDATE:
+    case OP_DICT_MERGE:
+    case OP_POP_JUMP_IF_FALSE:
+    case OP_POP_JUMP_IF_TRUE:
+    case OP_POP_JUMP_IF_NONE:
+    case OP_POP_JUMP_IF_NOT_NONE:
+    case OP_RETURN_VALUE:
+    case OP_DELETE_ATTR:
+    case OP_IMPORT_NAME:
+    case OP_PRINT_EXPR:
+    case OP_POP_EXCEPT:
+    case OP_RERAISE:
+    case OP_IMPORT_STAR:
         return -1;
-    case OP_PUSH_NULL: case OP_COPY: case OP_LOAD_CONST: case OP_LOAD_FAST: case OP_LOAD_NAME:
-    case OP_LOAD_GLOBAL: case OP_LOAD_DEREF: case OP_LOAD_CLOSURE: case OP_LOAD_CLASSDEREF:
-    case OP_LOAD_BUILD_CLASS: case OP_LOAD_ASSERTION_ERROR: case OP_IMPORT_FROM:
-    case OP_PUSH_EXC_INFO: case OP_LOAD_METHOD:
+    case OP_PUSH_NULL:
+    case OP_COPY:
+    case OP_LOAD_CONST:
+    case OP_LOAD_FAST:
+    case OP_LOAD_NAME:
+    case OP_LOAD_GLOBAL:
+    case OP_LOAD_DEREF:
+    case OP_LOAD_CLOSURE:
+    case OP_LOAD_CLASSDEREF:
+    case OP_LOAD_BUILD_CLASS:
+    case OP_LOAD_ASSERTION_ERROR:
+    case OP_IMPORT_FROM:
+    case OP_PUSH_EXC_INFO:
+    case OP_LOAD_METHOD:
         return 1;
-    case OP_DELETE_FAST: case OP_DELETE_NAME: case OP_DELETE_GLOBAL: case OP_DELETE_DEREF:
-    case OP_YIELD_VALUE: case OP_RETURN_GENERATOR: case OP_END_FOR: case OP_CHECK_EXC_MATCH:
+    case OP_DELETE_FAST:
+    case OP_DELETE_NAME:
+    case OP_DELETE_GLOBAL:
+    case OP_DELETE_DEREF:
+    case OP_YIELD_VALUE:
+    case OP_RETURN_GENERATOR:
+    case OP_END_FOR:
+    case OP_CHECK_EXC_MATCH:
         return 0;
-    case OP_STORE_ATTR: return -2;
-    case OP_STORE_SUBSCR: return -3;
-    case OP_DELETE_SUBSCR: return -2;
-    case OP_BUILD_SLICE: return 1 - a;
-    case OP_BUILD_TUPLE: case OP_BUILD_LIST: case OP_BUILD_SET: case OP_BUILD_STRING: return 1 - a;
-    case OP_BUILD_MAP: return 1 - 2 * a;
-    case OP_BUILD_CONST_KEY_MAP: return -a;
-    case OP_MAP_ADD: return -2;
-    case OP_UNPACK_SEQUENCE: return a - 1;
-    case OP_UNPACK_EX: return (a & 0xff) + (a >> 8);
-    case OP_JUMP_IF_FALSE_OR_POP: case OP_JUMP_IF_TRUE_OR_POP: return jump ? 0 : -1;
-    case OP_FOR_ITER: return jump ? -1 : 1;
-    case OP_CALL: return -a - 1;
-    case OP_CALL_FUNCTION_EX: return -2 - (a & 1);
+    case OP_STORE_ATTR:
+        return -2;
+    case OP_STORE_SUBSCR:
+        return -3;
+    case OP_DELETE_SUBSCR:
+        return -2;
+    case OP_BUILD_SLICE:
+        return 1 - a;
+    case OP_BUILD_TUPLE:
+    case OP_BUILD_LIST:
+    case OP_BUILD_SET:
+    case OP_BUILD_STRING:
+        return 1 - a;
+    case OP_BUILD_MAP:
+        return 1 - 2 * a;
+    case OP_BUILD_CONST_KEY_MAP:
+        return -a;
+    case OP_MAP_ADD:
+        return -2;
+    case OP_UNPACK_SEQUENCE:
+        return a - 1;
+    case OP_UNPACK_EX:
+        return (a & 0xff) + (a >> 8);
+    case OP_JUMP_IF_FALSE_OR_POP:
+    case OP_JUMP_IF_TRUE_OR_POP:
+        return jump ? 0 : -1;
+    case OP_FOR_ITER:
+        return jump ? -1 : 1;
+    case OP_CALL:
+        return -a - 1;
+    case OP_CALL_FUNCTION_EX:
+        return -2 - (a & 1);
     case OP_MAKE_FUNCTION:
         return -((a & MF_DEFAULTS) != 0) - ((a & MF_KWDEFAULTS) != 0) - ((a & MF_CLOSURE) != 0);
-    case OP_SETUP_FINALLY: return jump ? 1 + in->aux : 0;
-    case OP_RAISE_VARARGS: return -a;
-    case OP_BEFORE_WITH: return 1;
-    case OP_WITH_EXCEPT_START: return 1;
-    case OP__COUNT: return 0;
+    case OP_SETUP_FINALLY:
+        return jump ? 1 + in->aux : 0;
+    case OP_RAISE_VARARGS:
+        return -a;
+    case OP_BEFORE_WITH:
+        return 1;
+    case OP_WITH_EXCEPT_START:
+        return 1;
+    case OP__COUNT:
+        return 0;
     }
     return 0;
 }
@@ -2056,7 +2333,8 @@ static int compute_stackdepth(Compiler *c, Unit *u) {
     int n = u->n;
     int *depth = malloc(sizeof(int) * (size_t)(n + 1));
     int *work = malloc(sizeof(int) * (size_t)(n + 1) * 2);
-    for (int i = 0; i <= n; i++) depth[i] = -1;
+    for (int i = 0; i <= n; i++)
+        depth[i] = -1;
     int nw = 0, maxd = 0;
     depth[0] = 0;
     work[nw++] = 0;
@@ -2082,7 +2360,9 @@ static int compute_stackdepth(Compiler *c, Unit *u) {
             if (d > maxd) maxd = d;
             if (d < 0) d = 0;
             int op = in->op;
-            if (op == OP_JUMP || op == OP_RETURN_VALUE || op == OP_RERAISE || op == OP_RAISE_VARARGS) break;
+            if (op == OP_JUMP || op == OP_RETURN_VALUE || op == OP_RERAISE ||
+                op == OP_RAISE_VARARGS)
+                break;
             if (i + 1 < n && depth[i + 1] >= d) break;
         }
     }
@@ -2105,9 +2385,11 @@ static Code *compile_unit_end(Compiler *c) {
     co->lines = u->lines;
     co->ncode = u->n;
     co->consts = tuple_new(vm, u->nconsts);
-    for (int i = 0; i < u->nconsts; i++) TUPLE_ITEM(co->consts, i) = u->consts[i];
+    for (int i = 0; i < u->nconsts; i++)
+        TUPLE_ITEM(co->consts, i) = u->consts[i];
     co->names = tuple_new(vm, u->nnames);
-    for (int i = 0; i < u->nnames; i++) TUPLE_ITEM(co->names, i) = u->names[i];
+    for (int i = 0; i < u->nnames; i++)
+        TUPLE_ITEM(co->names, i) = u->names[i];
     int nlp = u->nvarnames + u->ncellvars + u->nfreevars;
     co->localsplusnames = tuple_new(vm, nlp);
     co->localspluskinds = calloc((size_t)nlp + 1, 1);
@@ -2155,8 +2437,10 @@ static Code *compile_unit_end(Compiler *c) {
 static void unit_discard(Compiler *c) {
     while (c->u) {
         Unit *u = c->u;
-        for (int i = 0; i < u->nconsts; i++) DECREF(c->vm, u->consts[i]);
-        for (int i = 0; i < u->nnames; i++) DECREF(c->vm, u->names[i]);
+        for (int i = 0; i < u->nconsts; i++)
+            DECREF(c->vm, u->consts[i]);
+        for (int i = 0; i < u->nnames; i++)
+            DECREF(c->vm, u->names[i]);
         free(u->consts);
         free(u->names);
         free(u->labels);

@@ -56,7 +56,8 @@ static void frame_clear(Vm *vm, Frame *f) {
         Obj *v = *--f->sp;
         XDECREF(vm, v);
     }
-    for (int i = 0; i < f->code->nlocalsplus; i++) CLEAR(vm, f->localsplus[i]);
+    for (int i = 0; i < f->code->nlocalsplus; i++)
+        CLEAR(vm, f->localsplus[i]);
 }
 
 static void frame_free(Vm *vm, Frame *f) {
@@ -80,27 +81,30 @@ static void format_missing(Vm *vm, Code *co, const char *kind, Obj **names, int 
         sb_addc(&b, '\'');
     }
     sb_addc(&b, 0);
-    vm_raise(vm, &Exc_TypeError, "%s() missing %d required %s argument%s: %s", str_cstr(co->qualname), n,
-             kind, n == 1 ? "" : "s", b.s);
+    vm_raise(vm, &Exc_TypeError, "%s() missing %d required %s argument%s: %s",
+             str_cstr(co->qualname), n, kind, n == 1 ? "" : "s", b.s);
     sb_free(&b);
 }
 
 /* Binds arguments into f's locals. If `steal`, args[] references are moved into the frame
  * (and released on error); otherwise new references are taken. Returns 0 or -1. */
-static int bind_args(Vm *vm, Frame *f, Function *func, Obj **args, int nargs, Obj *kwnames, bool steal) {
+static int bind_args(Vm *vm, Frame *f, Function *func, Obj **args, int nargs, Obj *kwnames,
+                     bool steal) {
     Code *co = f->code;
     Obj **loc = f->localsplus;
     int nkw = kwnames ? (int)TUPLE_LEN(kwnames) : 0;
     int total = co->argcount + co->kwonlyargcount;
     int n = nargs < co->argcount ? nargs : co->argcount;
     int i;
-    for (i = 0; i < n; i++) loc[i] = steal ? args[i] : obj_newref(args[i]);
+    for (i = 0; i < n; i++)
+        loc[i] = steal ? args[i] : obj_newref(args[i]);
     Obj *kwdict = NULL;
     int var_index = total;
     if (co->flags & CO_VARARGS) {
         Obj *t = tuple_new(vm, nargs > n ? nargs - n : 0);
         if (!t) goto fail;
-        for (int j = n; j < nargs; j++) TUPLE_ITEM(t, j - n) = steal ? args[j] : obj_newref(args[j]);
+        for (int j = n; j < nargs; j++)
+            TUPLE_ITEM(t, j - n) = steal ? args[j] : obj_newref(args[j]);
         loc[var_index++] = t;
     } else if (nargs > co->argcount) {
         int ndef = func->defaults ? (int)TUPLE_LEN(func->defaults) : 0;
@@ -115,7 +119,8 @@ static int bind_args(Vm *vm, Frame *f, Function *func, Obj **args, int nargs, Ob
             snprintf(kwbuf, sizeof kwbuf, " positional argument%s (and %d keyword-only argument%s)",
                      nargs == 1 ? "" : "s", given_kw, given_kw == 1 ? "" : "s");
         if (ndef && co->argcount - ndef != co->argcount)
-            vm_raise(vm, &Exc_TypeError, "%s() takes from %d to %d positional arguments but %d%s %s given",
+            vm_raise(vm, &Exc_TypeError,
+                     "%s() takes from %d to %d positional arguments but %d%s %s given",
                      str_cstr(co->qualname), co->argcount - ndef, co->argcount, nargs,
                      given_kw ? kwbuf : "", (nargs == 1 && !given_kw) ? "was" : "were");
         else
@@ -123,7 +128,8 @@ static int bind_args(Vm *vm, Frame *f, Function *func, Obj **args, int nargs, Ob
                      str_cstr(co->qualname), co->argcount, co->argcount == 1 ? "" : "s", nargs,
                      given_kw ? kwbuf : "", (nargs == 1 && !given_kw) ? "was" : "were");
         if (steal)
-            for (int j = n; j < nargs; j++) DECREF(vm, args[j]);
+            for (int j = n; j < nargs; j++)
+                DECREF(vm, args[j]);
         goto fail_kw;
     }
     if (co->flags & CO_VARKEYWORDS) {
@@ -136,21 +142,25 @@ static int bind_args(Vm *vm, Frame *f, Function *func, Obj **args, int nargs, Ob
         Obj *v = args[nargs + k];
         int j;
         for (j = co->posonlyargcount; j < total; j++)
-            if (TUPLE_ITEM(co->localsplusnames, j) == kn || str_eq(kn, TUPLE_ITEM(co->localsplusnames, j))) break;
+            if (TUPLE_ITEM(co->localsplusnames, j) == kn ||
+                str_eq(kn, TUPLE_ITEM(co->localsplusnames, j)))
+                break;
         if (j >= total) {
             if (!kwdict) {
                 bool posonly = false;
                 for (int q = 0; q < co->posonlyargcount; q++)
                     if (str_eq(kn, TUPLE_ITEM(co->localsplusnames, q))) posonly = true;
                 if (posonly)
-                    vm_raise(vm, &Exc_TypeError,
-                             "%s() got some positional-only arguments passed as keyword arguments: '%s'",
-                             str_cstr(co->qualname), str_cstr(kn));
+                    vm_raise(
+                        vm, &Exc_TypeError,
+                        "%s() got some positional-only arguments passed as keyword arguments: '%s'",
+                        str_cstr(co->qualname), str_cstr(kn));
                 else
                     vm_raise(vm, &Exc_TypeError, "%s() got an unexpected keyword argument '%s'",
                              str_cstr(co->qualname), str_cstr(kn));
                 if (steal)
-                    for (int q = k; q < nkw; q++) DECREF(vm, args[nargs + q]);
+                    for (int q = k; q < nkw; q++)
+                        DECREF(vm, args[nargs + q]);
                 goto fail_kw;
             }
             if (dict_set(vm, kwdict, kn, v) < 0) goto fail_kw;
@@ -158,10 +168,11 @@ static int bind_args(Vm *vm, Frame *f, Function *func, Obj **args, int nargs, Ob
             continue;
         }
         if (loc[j]) {
-            vm_raise(vm, &Exc_TypeError, "%s() got multiple values for argument '%s'", str_cstr(co->qualname),
-                     str_cstr(kn));
+            vm_raise(vm, &Exc_TypeError, "%s() got multiple values for argument '%s'",
+                     str_cstr(co->qualname), str_cstr(kn));
             if (steal)
-                for (int q = k; q < nkw; q++) DECREF(vm, args[nargs + q]);
+                for (int q = k; q < nkw; q++)
+                    DECREF(vm, args[nargs + q]);
             goto fail_kw;
         }
         loc[j] = steal ? v : obj_newref(v);
@@ -188,8 +199,10 @@ static int bind_args(Vm *vm, Frame *f, Function *func, Obj **args, int nargs, Ob
             if (loc[i]) continue;
             Obj *name = TUPLE_ITEM(co->localsplusnames, i);
             Obj *d = func->kwdefaults ? dict_get_str(func->kwdefaults, name) : NULL;
-            if (d) loc[i] = obj_newref(d);
-            else if (nmissing < 64) missing[nmissing++] = name;
+            if (d)
+                loc[i] = obj_newref(d);
+            else if (nmissing < 64)
+                missing[nmissing++] = name;
         }
         if (nmissing) {
             format_missing(vm, co, "keyword-only", missing, nmissing);
@@ -199,7 +212,8 @@ static int bind_args(Vm *vm, Frame *f, Function *func, Obj **args, int nargs, Ob
     return 0;
 fail:
     if (steal)
-        for (int j = i; j < nargs; j++) DECREF(vm, args[j]);
+        for (int j = i; j < nargs; j++)
+            DECREF(vm, args[j]);
 fail_kw:
     return -1;
 }
@@ -218,7 +232,8 @@ static Obj *call_function(Vm *vm, Obj *fo, Obj **args, int nargs, Obj *kwnames, 
     if (!f) {
         if (steal) {
             int nkw = kwnames ? (int)TUPLE_LEN(kwnames) : 0;
-            for (int i = 0; i < nargs + nkw; i++) DECREF(vm, args[i]);
+            for (int i = 0; i < nargs + nkw; i++)
+                DECREF(vm, args[i]);
         }
         return NULL;
     }
@@ -266,7 +281,8 @@ static void gen_traverse(Obj *o, VisitFn visit, void *arg) {
     if (!g->frame) return;
     Frame *f = g->frame;
     for (int i = 0; i < f->code->nlocalsplus; i++)
-        if (f->localsplus[i]) visit(f->localsplus[i], str_cstr(TUPLE_ITEM(f->code->localsplusnames, i)), -2, arg);
+        if (f->localsplus[i])
+            visit(f->localsplus[i], str_cstr(TUPLE_ITEM(f->code->localsplusnames, i)), -2, arg);
     for (Obj **p = FRAME_STACK(f); p < f->sp; p++)
         if (*p) visit(*p, "<stack>", -1, arg);
 }
@@ -282,13 +298,20 @@ static void gen_clear(Vm *vm, Obj *o) {
 
 static Obj *gen_repr(Vm *vm, Obj *o) {
     Generator *g = (Generator *)o;
-    return str_fromf(vm, "<generator object %s at 0x%llx>", str_cstr(g->qualname), (unsigned long long)o->addr);
+    return str_fromf(vm, "<generator object %s at 0x%llx>", str_cstr(g->qualname),
+                     (unsigned long long)o->addr);
 }
 
 Type GeneratorType = {
     .ob = {.refcnt = 1, .type = &TypeType, .flags = OBJ_F_STATIC},
-    .name = "generator", .kind = OBJ_GENERATOR, .gc = true, .basicsize = 184,
-    .traverse = gen_traverse, .clear = gen_clear, .dealloc = gen_dealloc, .repr = gen_repr,
+    .name = "generator",
+    .kind = OBJ_GENERATOR,
+    .gc = true,
+    .basicsize = 184,
+    .traverse = gen_traverse,
+    .clear = gen_clear,
+    .dealloc = gen_dealloc,
+    .repr = gen_repr,
     .base = &ObjectType,
 };
 
@@ -339,17 +362,18 @@ static Obj *name_error(Vm *vm, Obj *name) {
 
 static Obj *unbound_local(Vm *vm, Code *co, int i) {
     Obj *name = TUPLE_ITEM(co->localsplusnames, i);
-    vm_raise(vm, &Exc_UnboundLocalError, "cannot access local variable '%s' where it is not associated with a value",
+    vm_raise(vm, &Exc_UnboundLocalError,
+             "cannot access local variable '%s' where it is not associated with a value",
              str_cstr(name));
     return NULL;
 }
 
 static Obj *unbound_free(Vm *vm, Code *co, int i) {
     Obj *name = TUPLE_ITEM(co->localsplusnames, i);
-    if (i < co->nlocals + co->ncellvars)
-        return unbound_local(vm, co, i);
+    if (i < co->nlocals + co->ncellvars) return unbound_local(vm, co, i);
     vm_raise(vm, &Exc_NameError,
-             "cannot access free variable '%s' where it is not associated with a value in enclosing scope",
+             "cannot access free variable '%s' where it is not associated with a value in "
+             "enclosing scope",
              str_cstr(name));
     return NULL;
 }
@@ -365,8 +389,9 @@ int vm_super_args(Vm *vm, Obj **type, Obj **obj) {
     if (!first) {
         for (int i = 0; i < f->code->ncellvars; i++) {
             Obj *c = f->localsplus[f->code->nlocals + i];
-            if (c && KIND(c) == OBJ_CELL && str_eq(TUPLE_ITEM(f->code->localsplusnames, f->code->nlocals + i),
-                                                   TUPLE_ITEM(f->code->localsplusnames, 0)))
+            if (c && KIND(c) == OBJ_CELL &&
+                str_eq(TUPLE_ITEM(f->code->localsplusnames, f->code->nlocals + i),
+                       TUPLE_ITEM(f->code->localsplusnames, 0)))
                 first = ((Cell *)c)->ref;
         }
     }
@@ -394,10 +419,14 @@ extern int vm_load_method(Vm *vm, Obj *o, Obj *name, Obj **out);
 
 static Obj *format_value(Vm *vm, Obj *v, int conv, Obj *spec) {
     Obj *x;
-    if (conv == 1) x = obj_str(vm, v);
-    else if (conv == 2) x = obj_repr(vm, v);
-    else if (conv == 3) x = str_ascii(vm, v);
-    else x = obj_newref(v);
+    if (conv == 1)
+        x = obj_str(vm, v);
+    else if (conv == 2)
+        x = obj_repr(vm, v);
+    else if (conv == 3)
+        x = str_ascii(vm, v);
+    else
+        x = obj_newref(v);
     if (!x) return NULL;
     if (!spec && IS_STR(x)) return x;
     Obj *r = obj_format(vm, x, spec);
@@ -409,8 +438,10 @@ Obj *vm_import(Vm *vm, Obj *name) {
     Obj *m = dict_get_str(vm->modules, name);
     if (m) return obj_newref(m);
     vm->lib_depth++; /* the module's own objects are library objects, not the program's */
-    if (str_eq_cstr(name, "sys")) m = sys_module_new(vm);
-    else if (str_eq_cstr(name, "gc")) m = gc_module_new(vm);
+    if (str_eq_cstr(name, "sys"))
+        m = sys_module_new(vm);
+    else if (str_eq_cstr(name, "gc"))
+        m = gc_module_new(vm);
     else {
         extern Obj *lib_module_new(Vm * vm, const char *name);
         m = lib_module_new(vm, str_cstr(name));
@@ -450,7 +481,8 @@ void vm_write_unraisable(Vm *vm, Obj *obj) {
     Obj *r = obj ? obj_repr(vm, obj) : NULL;
     if (!r) vm_clear_exc(vm);
     char buf[600];
-    snprintf(buf, sizeof buf, "Exception ignored in: %s\n", r ? str_cstr(r) : "<object repr() failed>");
+    snprintf(buf, sizeof buf, "Exception ignored in: %s\n",
+             r ? str_cstr(r) : "<object repr() failed>");
     XDECREF(vm, r);
     Writer w = {vm->write_err, vm->err_ctx};
     if (w.write) {
@@ -488,7 +520,11 @@ void vm_call_finalizer(Vm *vm, Obj *o) {
 
 /* ================================================================ the eval loop */
 
-#define TOUCH(o) do { Obj *t_ = (Obj *)(o); if (t_->flags & OBJ_F_WATCH) trace_touch(t_); } while (0)
+#define TOUCH(o)                                                                                   \
+    do {                                                                                           \
+        Obj *t_ = (Obj *)(o);                                                                      \
+        if (t_->flags & OBJ_F_WATCH) trace_touch(t_);                                              \
+    } while (0)
 #define PUSH(v) (*sp++ = (v))
 #define POP() (*--sp)
 #define TOP() (sp[-1])
@@ -544,13 +580,16 @@ static Obj *run_frame(Vm *vm, Frame *f) {
         const Instr *in = &code[ip++];
         int arg = in->arg;
         switch ((Opcode)in->op) {
-        case OP_NOP: break;
+        case OP_NOP:
+            break;
         case OP_POP_TOP: {
             Obj *v = POP();
             XDECREF(vm, v);
             break;
         }
-        case OP_PUSH_NULL: PUSH(NULL); break;
+        case OP_PUSH_NULL:
+            PUSH(NULL);
+            break;
         case OP_COPY: {
             Obj *v = PEEK(arg);
             PUSH(obj_newref(v));
@@ -562,7 +601,9 @@ static Obj *run_frame(Vm *vm, Frame *f) {
             sp[-arg] = t;
             break;
         }
-        case OP_LOAD_CONST: PUSH(obj_newref(consts[arg])); break;
+        case OP_LOAD_CONST:
+            PUSH(obj_newref(consts[arg]));
+            break;
         case OP_LOAD_FAST: {
             Obj *v = localsplus[arg];
             if (!v) {
@@ -662,10 +703,13 @@ static Obj *run_frame(Vm *vm, Frame *f) {
         case OP_COPY_FREE_VARS: {
             Obj *closure = ((Function *)f->func)->closure;
             int off = co->nlocals + co->ncellvars;
-            for (int i = 0; i < arg; i++) localsplus[off + i] = obj_newref(TUPLE_ITEM(closure, i));
+            for (int i = 0; i < arg; i++)
+                localsplus[off + i] = obj_newref(TUPLE_ITEM(closure, i));
             break;
         }
-        case OP_LOAD_CLOSURE: PUSH(obj_newref(localsplus[arg])); break;
+        case OP_LOAD_CLOSURE:
+            PUSH(obj_newref(localsplus[arg]));
+            break;
         case OP_LOAD_DEREF: {
             Obj *v = ((Cell *)localsplus[arg])->ref;
             if (!v) {
@@ -753,8 +797,10 @@ static Obj *run_frame(Vm *vm, Frame *f) {
             if (IS_LIST(o) && IS_EXACT_INT(key) && !((Int *)key)->big) {
                 int64_t i = ((Int *)key)->v;
                 if (i < 0) i += LIST_LEN(o);
-                if (i >= 0 && i < LIST_LEN(o)) v = obj_newref(LIST_ITEM(o, i));
-                else v = vm_raise(vm, &Exc_IndexError, "list index out of range");
+                if (i >= 0 && i < LIST_LEN(o))
+                    v = obj_newref(LIST_ITEM(o, i));
+                else
+                    v = vm_raise(vm, &Exc_IndexError, "list index out of range");
             } else {
                 v = obj_getitem(vm, o, key);
             }
@@ -810,7 +856,8 @@ static Obj *run_frame(Vm *vm, Frame *f) {
             if (IS_EXACT_INT(a) && IS_EXACT_INT(b) && !((Int *)a)->big && !((Int *)b)->big &&
                 (op == OP_ADD || op == OP_SUB)) {
                 int64_t x = ((Int *)a)->v, y = ((Int *)b)->v, z;
-                bool ovf = op == OP_ADD ? __builtin_add_overflow(x, y, &z) : __builtin_sub_overflow(x, y, &z);
+                bool ovf = op == OP_ADD ? __builtin_add_overflow(x, y, &z)
+                                        : __builtin_sub_overflow(x, y, &z);
                 r = ovf ? int_binop(vm, a, b, op) : int_from_i64(vm, z);
             } else if (arg & 16) {
                 r = obj_inplace(vm, a, b, op);
@@ -831,9 +878,10 @@ static Obj *run_frame(Vm *vm, Frame *f) {
         case OP_UNARY_INVERT:
         case OP_UNARY_NOT: {
             Obj *a = TOP();
-            int op = in->op == OP_UNARY_NEGATIVE ? OP_NEG : in->op == OP_UNARY_POSITIVE ? OP_POS
-                                                    : in->op == OP_UNARY_INVERT   ? OP_INVERT
-                                                                                  : OP_NOT;
+            int op = in->op == OP_UNARY_NEGATIVE   ? OP_NEG
+                     : in->op == OP_UNARY_POSITIVE ? OP_POS
+                     : in->op == OP_UNARY_INVERT   ? OP_INVERT
+                                                   : OP_NOT;
             Obj *r = obj_unary(vm, a, op);
             DECREF(vm, a);
             SET_TOP(r);
@@ -851,12 +899,24 @@ static Obj *run_frame(Vm *vm, Frame *f) {
                 int64_t x = ((Int *)a)->v, y = ((Int *)b)->v;
                 bool t = false;
                 switch (arg) {
-                case CMP_LT: t = x < y; break;
-                case CMP_LE: t = x <= y; break;
-                case CMP_EQ: t = x == y; break;
-                case CMP_NE: t = x != y; break;
-                case CMP_GT: t = x > y; break;
-                case CMP_GE: t = x >= y; break;
+                case CMP_LT:
+                    t = x < y;
+                    break;
+                case CMP_LE:
+                    t = x <= y;
+                    break;
+                case CMP_EQ:
+                    t = x == y;
+                    break;
+                case CMP_NE:
+                    t = x != y;
+                    break;
+                case CMP_GT:
+                    t = x > y;
+                    break;
+                case CMP_GE:
+                    t = x >= y;
+                    break;
                 }
                 r = bool_from(t);
             } else {
@@ -896,14 +956,16 @@ static Obj *run_frame(Vm *vm, Frame *f) {
         case OP_BUILD_TUPLE: {
             Obj *t = tuple_new(vm, arg);
             if (!t) goto error;
-            for (int i = arg - 1; i >= 0; i--) TUPLE_ITEM(t, i) = POP();
+            for (int i = arg - 1; i >= 0; i--)
+                TUPLE_ITEM(t, i) = POP();
             PUSH(t);
             break;
         }
         case OP_BUILD_LIST: {
             Obj *l = list_new(vm, arg);
             if (!l) goto error;
-            for (int i = arg - 1; i >= 0; i--) LIST_ITEM(l, i) = POP();
+            for (int i = arg - 1; i >= 0; i--)
+                LIST_ITEM(l, i) = POP();
             PUSH(l);
             break;
         }
@@ -979,7 +1041,8 @@ static Obj *run_frame(Vm *vm, Frame *f) {
             if (r < 0 && vm_exc_matches(vm, &Exc_TypeError) && KIND(it) != OBJ_GENERATOR &&
                 !it->type->heap) {
                 vm_clear_exc(vm);
-                vm_raise(vm, &Exc_TypeError, "Value after * must be an iterable, not %s", obj_type_name(it));
+                vm_raise(vm, &Exc_TypeError, "Value after * must be an iterable, not %s",
+                         obj_type_name(it));
             }
             DECREF(vm, it);
             if (r < 0) goto error;
@@ -1015,7 +1078,9 @@ static Obj *run_frame(Vm *vm, Frame *f) {
                 Obj *fn = PEEK(arg + 2);
                 Obj *fname = fn ? obj_getattr_cstr(vm, fn, "__qualname__") : NULL;
                 if (!fname) {
-                    if (vm->exc && !vm_exc_matches(vm, &Exc_KeyError) && !vm_exc_matches(vm, &Exc_AttributeError)) {}
+                    if (vm->exc && !vm_exc_matches(vm, &Exc_KeyError) &&
+                        !vm_exc_matches(vm, &Exc_AttributeError)) {
+                    }
                 }
                 const char *fnm = fname && IS_STR(fname) ? str_cstr(fname) : "function";
                 if (vm_exc_matches(vm, &Exc_KeyError)) {
@@ -1023,13 +1088,14 @@ static Obj *run_frame(Vm *vm, Frame *f) {
                                    ? obj_newref(TUPLE_ITEM(((Instance *)vm->exc)->args, 0))
                                    : NULL;
                     vm_clear_exc(vm);
-                    vm_raise(vm, &Exc_TypeError, "%s() got multiple values for keyword argument '%s'", fnm,
+                    vm_raise(vm, &Exc_TypeError,
+                             "%s() got multiple values for keyword argument '%s'", fnm,
                              key && IS_STR(key) ? str_cstr(key) : "?");
                     XDECREF(vm, key);
                 } else if (vm_exc_matches(vm, &Exc_AttributeError)) {
                     vm_clear_exc(vm);
-                    vm_raise(vm, &Exc_TypeError, "%s() argument after ** must be a mapping, not %s", fnm,
-                             obj_type_name(o));
+                    vm_raise(vm, &Exc_TypeError, "%s() argument after ** must be a mapping, not %s",
+                             fnm, obj_type_name(o));
                 }
                 XDECREF(vm, fname);
                 DECREF(vm, o);
@@ -1049,7 +1115,8 @@ static Obj *run_frame(Vm *vm, Frame *f) {
                 if (!tmp) {
                     if (vm_exc_matches(vm, &Exc_TypeError)) {
                         vm_clear_exc(vm);
-                        vm_raise(vm, &Exc_TypeError, "Value after * must be an iterable, not %s", obj_type_name(l));
+                        vm_raise(vm, &Exc_TypeError, "Value after * must be an iterable, not %s",
+                                 obj_type_name(l));
                     }
                     goto error;
                 }
@@ -1066,7 +1133,8 @@ static Obj *run_frame(Vm *vm, Frame *f) {
         case OP_BUILD_STRING: {
             StrBuf b;
             sb_init(&b);
-            for (int i = arg; i >= 1; i--) sb_add_obj(&b, PEEK(i));
+            for (int i = arg; i >= 1; i--)
+                sb_add_obj(&b, PEEK(i));
             for (int i = 0; i < arg; i++) {
                 Obj *v = POP();
                 DECREF(vm, v);
@@ -1096,13 +1164,16 @@ static Obj *run_frame(Vm *vm, Frame *f) {
             if (seq_fast(seq, &items, &n)) {
                 if (n != arg) {
                     if (n < arg)
-                        vm_raise(vm, &Exc_ValueError, "not enough values to unpack (expected %d, got %zd)", arg, n);
+                        vm_raise(vm, &Exc_ValueError,
+                                 "not enough values to unpack (expected %d, got %zd)", arg, n);
                     else
-                        vm_raise(vm, &Exc_ValueError, "too many values to unpack (expected %d)", arg);
+                        vm_raise(vm, &Exc_ValueError, "too many values to unpack (expected %d)",
+                                 arg);
                     DECREF(vm, seq);
                     goto error;
                 }
-                for (ssize_t i = n - 1; i >= 0; i--) PUSH(obj_newref(items[i]));
+                for (ssize_t i = n - 1; i >= 0; i--)
+                    PUSH(obj_newref(items[i]));
                 DECREF(vm, seq);
                 break;
             }
@@ -1110,7 +1181,8 @@ static Obj *run_frame(Vm *vm, Frame *f) {
             if (!it) {
                 if (vm_exc_matches(vm, &Exc_TypeError)) {
                     vm_clear_exc(vm);
-                    vm_raise(vm, &Exc_TypeError, "cannot unpack non-iterable %s object", obj_type_name(seq));
+                    vm_raise(vm, &Exc_TypeError, "cannot unpack non-iterable %s object",
+                             obj_type_name(seq));
                 }
                 DECREF(vm, seq);
                 goto error;
@@ -1122,7 +1194,8 @@ static Obj *run_frame(Vm *vm, Frame *f) {
                 tmp[got] = obj_next(vm, it);
                 if (!tmp[got]) {
                     if (!vm->exc)
-                        vm_raise(vm, &Exc_ValueError, "not enough values to unpack (expected %d, got %d)", arg, got);
+                        vm_raise(vm, &Exc_ValueError,
+                                 "not enough values to unpack (expected %d, got %d)", arg, got);
                     bad = true;
                     break;
                 }
@@ -1140,11 +1213,13 @@ static Obj *run_frame(Vm *vm, Frame *f) {
             DECREF(vm, it);
             DECREF(vm, seq);
             if (bad) {
-                for (int i = 0; i < got; i++) DECREF(vm, tmp[i]);
+                for (int i = 0; i < got; i++)
+                    DECREF(vm, tmp[i]);
                 free(tmp);
                 goto error;
             }
-            for (int i = arg - 1; i >= 0; i--) PUSH(tmp[i]);
+            for (int i = arg - 1; i >= 0; i--)
+                PUSH(tmp[i]);
             free(tmp);
             break;
         }
@@ -1155,7 +1230,8 @@ static Obj *run_frame(Vm *vm, Frame *f) {
             if (!l) {
                 if (vm_exc_matches(vm, &Exc_TypeError)) {
                     vm_clear_exc(vm);
-                    vm_raise(vm, &Exc_TypeError, "cannot unpack non-iterable %s object", obj_type_name(seq));
+                    vm_raise(vm, &Exc_TypeError, "cannot unpack non-iterable %s object",
+                             obj_type_name(seq));
                 }
                 DECREF(vm, seq);
                 goto error;
@@ -1163,15 +1239,18 @@ static Obj *run_frame(Vm *vm, Frame *f) {
             DECREF(vm, seq);
             ssize_t n = LIST_LEN(l);
             if (n < before + after) {
-                vm_raise(vm, &Exc_ValueError, "not enough values to unpack (expected at least %d, got %zd)",
+                vm_raise(vm, &Exc_ValueError,
+                         "not enough values to unpack (expected at least %d, got %zd)",
                          before + after, n);
                 DECREF(vm, l);
                 goto error;
             }
-            for (int i = after - 1; i >= 0; i--) PUSH(obj_newref(LIST_ITEM(l, n - after + i)));
+            for (int i = after - 1; i >= 0; i--)
+                PUSH(obj_newref(LIST_ITEM(l, n - after + i)));
             Obj *mid = list_slice(vm, l, before, n - after);
             PUSH(mid);
-            for (int i = before - 1; i >= 0; i--) PUSH(obj_newref(LIST_ITEM(l, i)));
+            for (int i = before - 1; i >= 0; i--)
+                PUSH(obj_newref(LIST_ITEM(l, i)));
             DECREF(vm, l);
             break;
         }
@@ -1196,8 +1275,10 @@ static Obj *run_frame(Vm *vm, Frame *f) {
         case OP_POP_JUMP_IF_TRUE: {
             Obj *v = POP();
             int t;
-            if (v == Py_True) t = 1;
-            else if (v == Py_False || v == Py_None) t = 0;
+            if (v == Py_True)
+                t = 1;
+            else if (v == Py_False || v == Py_None)
+                t = 0;
             else {
                 t = obj_truth(vm, v);
                 if (t < 0) {
@@ -1277,7 +1358,8 @@ static Obj *run_frame(Vm *vm, Frame *f) {
             ip = arg;
             break;
         }
-        case OP_END_FOR: break;
+        case OP_END_FOR:
+            break;
         case OP_RETURN_VALUE:
             retval = POP();
             goto exit_frame;
@@ -1285,14 +1367,17 @@ static Obj *run_frame(Vm *vm, Frame *f) {
             retval = POP();
             f->ip = ip;
             f->sp = sp;
-            f->stack_known = true; /* suspended */
+            f->stack_known = true;              /* suspended */
             vm_event(vm, EV_RETURN, retval, 1); /* a = 1: the generator yields */
             vm->frame = f->back;
             vm->depth--;
             return retval;
         }
-        case OP_RETURN_GENERATOR: break;
-        case OP_KW_NAMES: kwnames = consts[arg]; break;
+        case OP_RETURN_GENERATOR:
+            break;
+        case OP_KW_NAMES:
+            kwnames = consts[arg];
+            break;
         case OP_CALL: {
             int total = arg;
             Obj **base = sp - arg - 2;
@@ -1333,10 +1418,12 @@ static Obj *run_frame(Vm *vm, Frame *f) {
             } else {
                 f->sp = sp;
                 f->stack_known = true;
-                vm_event(vm, EV_CALL, callable, 2); /* a = 2: a C function, arguments on the stack */
+                vm_event(vm, EV_CALL, callable,
+                         2); /* a = 2: a C function, arguments on the stack */
                 r = call_builtin_vector(vm, callable, args, npos, kw);
                 f->stack_known = false;
-                for (int i = 0; i < total; i++) DECREF(vm, args[i]);
+                for (int i = 0; i < total; i++)
+                    DECREF(vm, args[i]);
                 DECREF(vm, callable);
                 sp = base;
             }
@@ -1353,7 +1440,8 @@ static Obj *run_frame(Vm *vm, Frame *f) {
             int np = (int)TUPLE_LEN(pargs);
             int nk = kwargs ? (int)DICT_LEN(kwargs) : 0;
             Obj **argv = malloc(sizeof(Obj *) * (size_t)(np + nk + 1));
-            for (int i = 0; i < np; i++) argv[i] = TUPLE_ITEM(pargs, i);
+            for (int i = 0; i < np; i++)
+                argv[i] = TUPLE_ITEM(pargs, i);
             Obj *kn = NULL;
             if (nk) {
                 kn = tuple_new(vm, nk);
@@ -1398,7 +1486,8 @@ static Obj *run_frame(Vm *vm, Frame *f) {
             fn->defaults = (arg & MF_DEFAULTS) ? POP() : NULL;
             Obj *mod = dict_get_cstr(vm, f->globals, "__name__");
             fn->module = mod ? obj_newref(mod) : NULL;
-            Obj *doc = TUPLE_LEN(fc->consts) > 0 && IS_STR(TUPLE_ITEM(fc->consts, 0)) && (fc->flags & CO_OPTIMIZED)
+            Obj *doc = TUPLE_LEN(fc->consts) > 0 && IS_STR(TUPLE_ITEM(fc->consts, 0)) &&
+                               (fc->flags & CO_OPTIMIZED)
                            ? TUPLE_ITEM(fc->consts, 0)
                            : NULL;
             fn->doc = doc ? obj_newref(doc) : NULL;
@@ -1425,7 +1514,9 @@ static Obj *run_frame(Vm *vm, Frame *f) {
             b->level = (int)(sp - FRAME_STACK(f)) + in->aux;
             break;
         }
-        case OP_POP_BLOCK: f->nblocks--; break;
+        case OP_POP_BLOCK:
+            f->nblocks--;
+            break;
         case OP_PUSH_EXC_INFO: {
             Obj *exc = POP();
             Obj *prev = vm->exc_info ? vm->exc_info : obj_newref(Py_None);
@@ -1509,13 +1600,15 @@ static Obj *run_frame(Vm *vm, Frame *f) {
             bool ok = true;
             if (IS_TUPLE(t)) {
                 for (ssize_t i = 0; i < TUPLE_LEN(t); i++)
-                    if (!IS_TYPE(TUPLE_ITEM(t, i)) || !((Type *)TUPLE_ITEM(t, i))->is_exc) ok = false;
+                    if (!IS_TYPE(TUPLE_ITEM(t, i)) || !((Type *)TUPLE_ITEM(t, i))->is_exc)
+                        ok = false;
             } else if (!IS_TYPE(t) || !((Type *)t)->is_exc) {
                 ok = false;
             }
             if (!ok) {
                 DECREF(vm, t);
-                vm_raise(vm, &Exc_TypeError, "catching classes that do not inherit from BaseException is not allowed");
+                vm_raise(vm, &Exc_TypeError,
+                         "catching classes that do not inherit from BaseException is not allowed");
                 goto error;
             }
             int r = obj_isinstance(vm, exc, t);
@@ -1523,7 +1616,9 @@ static Obj *run_frame(Vm *vm, Frame *f) {
             PUSH(bool_from(r > 0));
             break;
         }
-        case OP_LOAD_ASSERTION_ERROR: PUSH(obj_newref((Obj *)&Exc_AssertionError)); break;
+        case OP_LOAD_ASSERTION_ERROR:
+            PUSH(obj_newref((Obj *)&Exc_AssertionError));
+            break;
         case OP_IMPORT_NAME: {
             Obj *fromlist = POP();
             Obj *level = POP();
@@ -1538,8 +1633,10 @@ static Obj *run_frame(Vm *vm, Frame *f) {
             Obj *m = TOP();
             Obj *v = KIND(m) == OBJ_MODULE ? dict_get_str(((Module *)m)->dict, names[arg]) : NULL;
             if (!v) {
-                vm_raise(vm, &Exc_ImportError, "cannot import name '%s' from '%s' (unknown location)",
-                         str_cstr(names[arg]), KIND(m) == OBJ_MODULE ? str_cstr(((Module *)m)->name) : "?");
+                vm_raise(vm, &Exc_ImportError,
+                         "cannot import name '%s' from '%s' (unknown location)",
+                         str_cstr(names[arg]),
+                         KIND(m) == OBJ_MODULE ? str_cstr(((Module *)m)->name) : "?");
                 goto error;
             }
             PUSH(obj_newref(v));
@@ -1560,7 +1657,8 @@ static Obj *run_frame(Vm *vm, Frame *f) {
         case OP_SETUP_ANNOTATIONS:
         case OP_PRINT_EXPR:
         case OP__COUNT:
-            vm_raise(vm, &Exc_NotImplementedError, "opcode %s is not supported", opcode_names[in->op]);
+            vm_raise(vm, &Exc_NotImplementedError, "opcode %s is not supported",
+                     opcode_names[in->op]);
             goto error;
         }
         continue;
@@ -1630,7 +1728,8 @@ Obj *vm_build_class(Vm *vm, Obj *self, Obj **args, int nargs, Obj *kwnames) {
         return vm_raise(vm, &Exc_TypeError, "__build_class__() keywords are not supported");
     if (nargs < 2) return vm_raise(vm, &Exc_TypeError, "__build_class__: not enough arguments");
     Obj *func = args[0], *name = args[1];
-    if (KIND(func) != OBJ_FUNCTION) return vm_raise(vm, &Exc_TypeError, "__build_class__: func must be a function");
+    if (KIND(func) != OBJ_FUNCTION)
+        return vm_raise(vm, &Exc_TypeError, "__build_class__: func must be a function");
     Obj *bases = tuple_from_array(vm, args + 2, nargs - 2);
     if (!bases) return NULL;
     Obj *ns = dict_new(vm);
@@ -1648,4 +1747,3 @@ Obj *vm_build_class(Vm *vm, Obj *self, Obj **args, int nargs, Obj *kwnames) {
     DECREF(vm, bases);
     return cls;
 }
-

@@ -27,14 +27,17 @@ BUILTIN(print) {
             Obj *k = TUPLE_ITEM(kw, i);
             if (!str_eq_cstr(k, "sep") && !str_eq_cstr(k, "end") && !str_eq_cstr(k, "file") &&
                 !str_eq_cstr(k, "flush"))
-                return vm_raise(vm, &Exc_TypeError, "'%s' is an invalid keyword argument for print()", str_cstr(k));
+                return vm_raise(vm, &Exc_TypeError,
+                                "'%s' is an invalid keyword argument for print()", str_cstr(k));
         }
     if (sep == Py_None) sep = NULL;
     if (end == Py_None) end = NULL;
     if (sep && !IS_STR(sep))
-        return vm_raise(vm, &Exc_TypeError, "sep must be None or a string, not %s", obj_type_name(sep));
+        return vm_raise(vm, &Exc_TypeError, "sep must be None or a string, not %s",
+                        obj_type_name(sep));
     if (end && !IS_STR(end))
-        return vm_raise(vm, &Exc_TypeError, "end must be None or a string, not %s", obj_type_name(end));
+        return vm_raise(vm, &Exc_TypeError, "end must be None or a string, not %s",
+                        obj_type_name(end));
     bool to_err = false;
     if (file && file != Py_None) {
         Obj *nm = KIND(file) == OBJ_MODULE ? NULL : obj_getattr_cstr(vm, file, "name");
@@ -49,8 +52,10 @@ BUILTIN(print) {
     sb_init(&b);
     for (int i = 0; i < nargs; i++) {
         if (i) {
-            if (sep) sb_add_obj(&b, sep);
-            else sb_addc(&b, ' ');
+            if (sep)
+                sb_add_obj(&b, sep);
+            else
+                sb_addc(&b, ' ');
         }
         Obj *s = obj_str(vm, args[i]);
         if (!s) {
@@ -60,8 +65,10 @@ BUILTIN(print) {
         sb_add_obj(&b, s);
         DECREF(vm, s);
     }
-    if (end) sb_add_obj(&b, end);
-    else sb_addc(&b, '\n');
+    if (end)
+        sb_add_obj(&b, end);
+    else
+        sb_addc(&b, '\n');
     if (to_err) {
         if (vm->write_err) vm->write_err(vm->err_ctx, b.s, b.n);
     } else {
@@ -99,7 +106,8 @@ BUILTIN(ascii) {
 
 BUILTIN(isinstance) {
     UNUSED_SELF;
-    if (!args_no_kw(vm, "isinstance", kw) || !args_check(vm, "isinstance", nargs, 2, 2)) return NULL;
+    if (!args_no_kw(vm, "isinstance", kw) || !args_check(vm, "isinstance", nargs, 2, 2))
+        return NULL;
     int r = obj_isinstance(vm, args[0], args[1]);
     if (r < 0) return NULL;
     return bool_from(r);
@@ -107,17 +115,21 @@ BUILTIN(isinstance) {
 
 BUILTIN(issubclass) {
     UNUSED_SELF;
-    if (!args_no_kw(vm, "issubclass", kw) || !args_check(vm, "issubclass", nargs, 2, 2)) return NULL;
-    if (!IS_TYPE(args[0])) return vm_raise(vm, &Exc_TypeError, "issubclass() arg 1 must be a class");
+    if (!args_no_kw(vm, "issubclass", kw) || !args_check(vm, "issubclass", nargs, 2, 2))
+        return NULL;
+    if (!IS_TYPE(args[0]))
+        return vm_raise(vm, &Exc_TypeError, "issubclass() arg 1 must be a class");
     Obj *c = args[1];
     if (IS_TUPLE(c)) {
         for (ssize_t i = 0; i < TUPLE_LEN(c); i++)
-            if (IS_TYPE(TUPLE_ITEM(c, i)) && type_is_subtype((Type *)args[0], (Type *)TUPLE_ITEM(c, i)))
+            if (IS_TYPE(TUPLE_ITEM(c, i)) &&
+                type_is_subtype((Type *)args[0], (Type *)TUPLE_ITEM(c, i)))
                 return bool_from(true);
         return bool_from(false);
     }
     if (!IS_TYPE(c))
-        return vm_raise(vm, &Exc_TypeError, "issubclass() arg 2 must be a class, a tuple of classes, or a union");
+        return vm_raise(vm, &Exc_TypeError,
+                        "issubclass() arg 2 must be a class, a tuple of classes, or a union");
     return bool_from(type_is_subtype((Type *)args[0], (Type *)c));
 }
 
@@ -125,14 +137,16 @@ static Obj *minmax(Vm *vm, Obj **args, int nargs, Obj *kw, int op, const char *n
     Obj *key = args_kw(args, nargs, kw, "key");
     Obj *dflt = args_kw(args, nargs, kw, "default");
     if (key == Py_None) key = NULL;
-    if (nargs == 0) return vm_raise(vm, &Exc_TypeError, "%s expected at least 1 argument, got 0", name);
+    if (nargs == 0)
+        return vm_raise(vm, &Exc_TypeError, "%s expected at least 1 argument, got 0", name);
     Obj *it;
     if (nargs == 1) {
         it = obj_iter(vm, args[0]);
     } else {
         if (dflt)
             return vm_raise(vm, &Exc_TypeError,
-                            "Cannot specify a default for %s() with multiple positional arguments", name);
+                            "Cannot specify a default for %s() with multiple positional arguments",
+                            name);
         Obj *t = tuple_from_array(vm, args, nargs);
         if (!t) return NULL;
         it = obj_iter(vm, t);
@@ -198,7 +212,8 @@ BUILTIN(max) {
 BUILTIN(sum) {
     UNUSED_SELF;
     Obj *start = args_kw(args, nargs, kw, "start");
-    if (nargs < 1 || nargs > 2) return vm_raise(vm, &Exc_TypeError, "sum() takes at most 2 arguments (%d given)", nargs);
+    if (nargs < 1 || nargs > 2)
+        return vm_raise(vm, &Exc_TypeError, "sum() takes at most 2 arguments (%d given)", nargs);
     if (nargs == 2) start = args[1];
     if (start && IS_STR(start))
         return vm_raise(vm, &Exc_TypeError, "sum() can't sum strings [use ''.join(seq) instead]");
@@ -227,7 +242,8 @@ BUILTIN(sum) {
 
 BUILTIN(sorted) {
     UNUSED_SELF;
-    if (nargs != 1) return vm_raise(vm, &Exc_TypeError, "sorted expected 1 argument, got %d", nargs);
+    if (nargs != 1)
+        return vm_raise(vm, &Exc_TypeError, "sorted expected 1 argument, got %d", nargs);
     Obj *key = args_kw(args, nargs, kw, "key");
     Obj *rev = args_kw(args, nargs, kw, "reverse");
     Obj *l = list_new(vm, 0);
@@ -265,7 +281,8 @@ BUILTIN(abs) {
 BUILTIN(round) {
     UNUSED_SELF;
     Obj *nd = args_kw(args, nargs, kw, "ndigits");
-    if (nargs < 1 || nargs > 2) return vm_raise(vm, &Exc_TypeError, "round() takes at most 2 arguments (%d given)", nargs);
+    if (nargs < 1 || nargs > 2)
+        return vm_raise(vm, &Exc_TypeError, "round() takes at most 2 arguments (%d given)", nargs);
     if (nargs == 2) nd = args[1];
     if (nd == Py_None) nd = NULL;
     Obj *x = args[0];
@@ -274,7 +291,8 @@ BUILTIN(round) {
     bool found;
     Obj *r = call_special(vm, x, "__round__", nd ? &nd : NULL, nd ? 1 : 0, &found);
     if (found) return r;
-    return vm_raise(vm, &Exc_TypeError, "type %s doesn't define __round__ method", obj_type_name(x));
+    return vm_raise(vm, &Exc_TypeError, "type %s doesn't define __round__ method",
+                    obj_type_name(x));
 }
 
 static Obj *anyall(Vm *vm, Obj **args, int nargs, Obj *kw, bool want, const char *name) {
@@ -308,7 +326,8 @@ BUILTIN(all) {
 BUILTIN(iter) {
     UNUSED_SELF;
     if (!args_no_kw(vm, "iter", kw) || !args_check(vm, "iter", nargs, 1, 2)) return NULL;
-    if (nargs == 2) return vm_raise(vm, &Exc_NotImplementedError, "iter(callable, sentinel) is not supported");
+    if (nargs == 2)
+        return vm_raise(vm, &Exc_NotImplementedError, "iter(callable, sentinel) is not supported");
     return obj_iter(vm, args[0]);
 }
 
@@ -333,9 +352,11 @@ BUILTIN(next) {
 BUILTIN(getattr) {
     UNUSED_SELF;
     if (!args_no_kw(vm, "getattr", kw)) return NULL;
-    if (nargs < 2 || nargs > 3) return vm_raise(vm, &Exc_TypeError, "getattr expected at least 2 arguments, got %d", nargs);
+    if (nargs < 2 || nargs > 3)
+        return vm_raise(vm, &Exc_TypeError, "getattr expected at least 2 arguments, got %d", nargs);
     if (!IS_STR(args[1]))
-        return vm_raise(vm, &Exc_TypeError, "attribute name must be string, not '%s'", obj_type_name(args[1]));
+        return vm_raise(vm, &Exc_TypeError, "attribute name must be string, not '%s'",
+                        obj_type_name(args[1]));
     Obj *r = obj_getattr(vm, args[0], args[1]);
     if (!r && nargs == 3 && vm_exc_matches(vm, &Exc_AttributeError)) {
         vm_clear_exc(vm);
@@ -348,7 +369,8 @@ BUILTIN(setattr) {
     UNUSED_SELF;
     if (!args_no_kw(vm, "setattr", kw) || !args_check(vm, "setattr", nargs, 3, 3)) return NULL;
     if (!IS_STR(args[1]))
-        return vm_raise(vm, &Exc_TypeError, "attribute name must be string, not '%s'", obj_type_name(args[1]));
+        return vm_raise(vm, &Exc_TypeError, "attribute name must be string, not '%s'",
+                        obj_type_name(args[1]));
     if (obj_setattr(vm, args[0], args[1], args[2]) < 0) return NULL;
     return obj_newref(Py_None);
 }
@@ -364,7 +386,8 @@ BUILTIN(hasattr) {
     UNUSED_SELF;
     if (!args_no_kw(vm, "hasattr", kw) || !args_check(vm, "hasattr", nargs, 2, 2)) return NULL;
     if (!IS_STR(args[1]))
-        return vm_raise(vm, &Exc_TypeError, "attribute name must be string, not '%s'", obj_type_name(args[1]));
+        return vm_raise(vm, &Exc_TypeError, "attribute name must be string, not '%s'",
+                        obj_type_name(args[1]));
     int r = obj_hasattr(vm, args[0], args[1]);
     if (r < 0) return NULL;
     return bool_from(r);
@@ -374,8 +397,9 @@ BUILTIN(callable) {
     UNUSED_SELF;
     if (!args_no_kw(vm, "callable", kw) || !args_check(vm, "callable", nargs, 1, 1)) return NULL;
     Obj *o = args[0];
-    bool c = KIND(o) == OBJ_FUNCTION || KIND(o) == OBJ_BUILTIN || KIND(o) == OBJ_METHOD || IS_TYPE(o) ||
-             o->type == &WeakRefType || (o->type->heap && type_lookup_cstr(vm, o->type, "__call__"));
+    bool c = KIND(o) == OBJ_FUNCTION || KIND(o) == OBJ_BUILTIN || KIND(o) == OBJ_METHOD ||
+             IS_TYPE(o) || o->type == &WeakRefType ||
+             (o->type->heap && type_lookup_cstr(vm, o->type, "__call__"));
     return bool_from(c);
 }
 
@@ -391,7 +415,9 @@ BUILTIN(chr) {
     UNUSED_SELF;
     if (!args_no_kw(vm, "chr", kw) || !args_check(vm, "chr", nargs, 1, 1)) return NULL;
     int64_t c;
-    if (!IS_INT(args[0])) return vm_raise(vm, &Exc_TypeError, "'%s' object cannot be interpreted as an integer", obj_type_name(args[0]));
+    if (!IS_INT(args[0]))
+        return vm_raise(vm, &Exc_TypeError, "'%s' object cannot be interpreted as an integer",
+                        obj_type_name(args[0]));
     if (!int_as_i64(args[0], &c) || c < 0 || c > 0x10ffff)
         return vm_raise(vm, &Exc_ValueError, "chr() arg not in range(0x110000)");
     StrBuf b;
@@ -406,21 +432,29 @@ BUILTIN(ord) {
     Obj *s = args[0];
     if (IS_STR(s)) {
         if (str_len(s) != 1)
-            return vm_raise(vm, &Exc_TypeError, "ord() expected a character, but string of length %zu found", str_len(s));
+            return vm_raise(vm, &Exc_TypeError,
+                            "ord() expected a character, but string of length %zu found",
+                            str_len(s));
         return int_from_i64(vm, str_char_at(s, 0));
     }
     if (KIND(s) == OBJ_BYTES) {
         if (((Bytes *)s)->len != 1)
-            return vm_raise(vm, &Exc_TypeError, "ord() expected a character, but string of length %zu found", ((Bytes *)s)->len);
+            return vm_raise(vm, &Exc_TypeError,
+                            "ord() expected a character, but string of length %zu found",
+                            ((Bytes *)s)->len);
         return int_from_i64(vm, ((Bytes *)s)->s[0]);
     }
-    return vm_raise(vm, &Exc_TypeError, "ord() expected string of length 1, but %s found", obj_type_name(s));
+    return vm_raise(vm, &Exc_TypeError, "ord() expected string of length 1, but %s found",
+                    obj_type_name(s));
 }
 
-static Obj *int_base_str(Vm *vm, Obj **args, int nargs, Obj *kw, int base, const char *name, const char *prefix) {
+static Obj *int_base_str(Vm *vm, Obj **args, int nargs, Obj *kw, int base, const char *name,
+                         const char *prefix) {
     if (!args_no_kw(vm, name, kw) || !args_check(vm, name, nargs, 1, 1)) return NULL;
     Obj *x = args[0];
-    if (!IS_INT(x)) return vm_raise(vm, &Exc_TypeError, "'%s' object cannot be interpreted as an integer", obj_type_name(x));
+    if (!IS_INT(x))
+        return vm_raise(vm, &Exc_TypeError, "'%s' object cannot be interpreted as an integer",
+                        obj_type_name(x));
     Obj *digits = int_to_str(vm, x, base);
     if (!digits) return NULL;
     const char *d = str_cstr(digits);
@@ -448,7 +482,8 @@ BUILTIN(divmod) {
     if (!q) {
         if (vm_exc_matches(vm, &Exc_TypeError)) {
             vm_clear_exc(vm);
-            return vm_raise(vm, &Exc_TypeError, "unsupported operand type(s) for divmod(): '%s' and '%s'",
+            return vm_raise(vm, &Exc_TypeError,
+                            "unsupported operand type(s) for divmod(): '%s' and '%s'",
                             obj_type_name(args[0]), obj_type_name(args[1]));
         }
         return NULL;
@@ -469,7 +504,8 @@ BUILTIN(pow) {
     if (!args_no_kw(vm, "pow", kw) || !args_check(vm, "pow", nargs, 2, 3)) return NULL;
     if (nargs == 3 && args[2] != Py_None) {
         if (!IS_INT(args[0]) || !IS_INT(args[1]) || !IS_INT(args[2]))
-            return vm_raise(vm, &Exc_TypeError, "pow() 3rd argument not allowed unless all arguments are integers");
+            return vm_raise(vm, &Exc_TypeError,
+                            "pow() 3rd argument not allowed unless all arguments are integers");
         return int_pow_mod(vm, args[0], args[1], args[2]);
     }
     return obj_binop(vm, args[0], args[1], OP_POW);
@@ -568,7 +604,8 @@ extern Obj *vm_build_class(Vm *vm, Obj *self, Obj **args, int nargs, Obj *kwname
 static Obj *bool_new_type(Vm *vm, Type *t, Obj **args, int nargs, Obj *kw) {
     (void)t;
     if (!args_no_kw(vm, "bool", kw)) return NULL;
-    if (nargs > 1) return vm_raise(vm, &Exc_TypeError, "bool expected at most 1 argument, got %d", nargs);
+    if (nargs > 1)
+        return vm_raise(vm, &Exc_TypeError, "bool expected at most 1 argument, got %d", nargs);
     if (nargs == 0) return bool_from(false);
     int r = obj_truth(vm, args[0]);
     if (r < 0) return NULL;
@@ -576,19 +613,44 @@ static Obj *bool_new_type(Vm *vm, Type *t, Obj **args, int nargs, Obj *kw) {
 }
 
 static const MethodDef builtin_funcs[] = {
-    {"print", bi_print},         {"len", bi_len},         {"id", bi_id},
-    {"repr", bi_repr},           {"ascii", bi_ascii},     {"isinstance", bi_isinstance},
-    {"issubclass", bi_issubclass}, {"min", bi_min},       {"max", bi_max},
-    {"sum", bi_sum},             {"sorted", bi_sorted},   {"abs", bi_abs},
-    {"round", bi_round},         {"any", bi_any},         {"all", bi_all},
-    {"iter", bi_iter},           {"next", bi_next},       {"getattr", bi_getattr},
-    {"setattr", bi_setattr},     {"delattr", bi_delattr}, {"hasattr", bi_hasattr},
-    {"callable", bi_callable},   {"hash", bi_hash},       {"chr", bi_chr},
-    {"ord", bi_ord},             {"hex", bi_hex},         {"oct", bi_oct},
-    {"bin", bi_bin},             {"divmod", bi_divmod},   {"pow", bi_pow},
-    {"format", bi_format},       {"dir", bi_dir},         {"vars", bi_vars},
-    {"globals", bi_globals},     {"locals", bi_locals},   {"input", bi_input},
-    {"open", bi_open},           {"__build_class__", vm_build_class},
+    {"print", bi_print},
+    {"len", bi_len},
+    {"id", bi_id},
+    {"repr", bi_repr},
+    {"ascii", bi_ascii},
+    {"isinstance", bi_isinstance},
+    {"issubclass", bi_issubclass},
+    {"min", bi_min},
+    {"max", bi_max},
+    {"sum", bi_sum},
+    {"sorted", bi_sorted},
+    {"abs", bi_abs},
+    {"round", bi_round},
+    {"any", bi_any},
+    {"all", bi_all},
+    {"iter", bi_iter},
+    {"next", bi_next},
+    {"getattr", bi_getattr},
+    {"setattr", bi_setattr},
+    {"delattr", bi_delattr},
+    {"hasattr", bi_hasattr},
+    {"callable", bi_callable},
+    {"hash", bi_hash},
+    {"chr", bi_chr},
+    {"ord", bi_ord},
+    {"hex", bi_hex},
+    {"oct", bi_oct},
+    {"bin", bi_bin},
+    {"divmod", bi_divmod},
+    {"pow", bi_pow},
+    {"format", bi_format},
+    {"dir", bi_dir},
+    {"vars", bi_vars},
+    {"globals", bi_globals},
+    {"locals", bi_locals},
+    {"input", bi_input},
+    {"open", bi_open},
+    {"__build_class__", vm_build_class},
     {NULL, NULL},
 };
 
@@ -601,23 +663,38 @@ void builtins_init(Vm *vm) {
         const char *name;
         Obj *v;
     } types[] = {
-        {"object", (Obj *)&ObjectType},   {"type", (Obj *)&TypeType},
-        {"int", (Obj *)&IntType},         {"float", (Obj *)&FloatType},
-        {"str", (Obj *)&StrType},         {"bytes", (Obj *)&BytesType},
-        {"bool", (Obj *)&BoolType},       {"list", (Obj *)&ListType},
-        {"tuple", (Obj *)&TupleType},     {"dict", (Obj *)&DictType},
-        {"set", (Obj *)&SetType},         {"frozenset", (Obj *)&FrozenSetType},
-        {"range", (Obj *)&RangeType},     {"slice", (Obj *)&SliceType},
-        {"enumerate", (Obj *)&EnumerateType}, {"zip", (Obj *)&ZipType},
-        {"reversed", (Obj *)&ReversedType}, {"map", (Obj *)&MapType},
-        {"filter", (Obj *)&FilterType},   {"super", (Obj *)&SuperType},
-        {"property", (Obj *)&PropertyType}, {"staticmethod", (Obj *)&StaticMethodType},
-        {"classmethod", (Obj *)&ClassMethodType}, {"None", vm->none},
-        {"True", vm->true_},              {"False", vm->false_},
-        {"NotImplemented", vm->notimpl},  {"Ellipsis", vm->ellipsis},
+        {"object", (Obj *)&ObjectType},
+        {"type", (Obj *)&TypeType},
+        {"int", (Obj *)&IntType},
+        {"float", (Obj *)&FloatType},
+        {"str", (Obj *)&StrType},
+        {"bytes", (Obj *)&BytesType},
+        {"bool", (Obj *)&BoolType},
+        {"list", (Obj *)&ListType},
+        {"tuple", (Obj *)&TupleType},
+        {"dict", (Obj *)&DictType},
+        {"set", (Obj *)&SetType},
+        {"frozenset", (Obj *)&FrozenSetType},
+        {"range", (Obj *)&RangeType},
+        {"slice", (Obj *)&SliceType},
+        {"enumerate", (Obj *)&EnumerateType},
+        {"zip", (Obj *)&ZipType},
+        {"reversed", (Obj *)&ReversedType},
+        {"map", (Obj *)&MapType},
+        {"filter", (Obj *)&FilterType},
+        {"super", (Obj *)&SuperType},
+        {"property", (Obj *)&PropertyType},
+        {"staticmethod", (Obj *)&StaticMethodType},
+        {"classmethod", (Obj *)&ClassMethodType},
+        {"None", vm->none},
+        {"True", vm->true_},
+        {"False", vm->false_},
+        {"NotImplemented", vm->notimpl},
+        {"Ellipsis", vm->ellipsis},
         {"__debug__", vm->true_},
     };
-    for (size_t i = 0; i < sizeof types / sizeof types[0]; i++) dict_set_cstr(vm, mod->dict, types[i].name, types[i].v);
+    for (size_t i = 0; i < sizeof types / sizeof types[0]; i++)
+        dict_set_cstr(vm, mod->dict, types[i].name, types[i].v);
 #define X(name, base) dict_set_cstr(vm, mod->dict, #name, (Obj *)&Exc_##name);
     EXC_TYPES(X)
 #undef X

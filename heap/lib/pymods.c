@@ -12,7 +12,8 @@
 #include <string.h>
 
 static const char weakref_src[] =
-    "from _weakref import ref, proxy, getweakrefcount, getweakrefs, ReferenceType, ProxyType, CallableProxyType\n"
+    "from _weakref import ref, proxy, getweakrefcount, getweakrefs, ReferenceType, ProxyType, "
+    "CallableProxyType\n"
     "\n"
     "class WeakValueDictionary:\n"
     "    def __init__(self, other=None, **kw):\n"
@@ -258,7 +259,8 @@ static Obj *run_py_module(Vm *vm, const char *name, const char *src) {
     snprintf(fname, sizeof fname, "<memviz %s>", name);
     Code *co = comp_module(vm, &ast, fname, false, &se);
     ast_free(&ast);
-    if (!co) return vm_raise(vm, &Exc_SystemError, "module %s: %s at line %d", name, se.msg, se.line);
+    if (!co)
+        return vm_raise(vm, &Exc_SystemError, "module %s: %s at line %d", name, se.msg, se.line);
     Obj *m = module_new(vm, name);
     if (!m) {
         DECREF(vm, co);

@@ -16,7 +16,8 @@
 
 FN(sys_getrefcount) {
     (void)self;
-    if (!args_no_kw(vm, "getrefcount", kw) || !args_check(vm, "getrefcount", nargs, 1, 1)) return NULL;
+    if (!args_no_kw(vm, "getrefcount", kw) || !args_check(vm, "getrefcount", nargs, 1, 1))
+        return NULL;
     return int_from_i64(vm, args[0]->refcnt);
 }
 
@@ -24,7 +25,8 @@ FN(sys_getsizeof) {
     (void)self;
     Obj *dflt = args_kw(args, nargs, kw, "default");
     if (nargs < 1 || nargs > 2)
-        return vm_raise(vm, &Exc_TypeError, "getsizeof() takes at most 2 arguments (%d given)", nargs);
+        return vm_raise(vm, &Exc_TypeError, "getsizeof() takes at most 2 arguments (%d given)",
+                        nargs);
     if (nargs == 2) dflt = args[1];
     Obj *o = args[0];
     if (o->type->heap && type_lookup_cstr(vm, o->type, "__sizeof__")) {
@@ -48,21 +50,28 @@ FN(sys_getsizeof) {
 FN(sys_getrecursionlimit) {
     (void)self;
     (void)args;
-    if (!args_no_kw(vm, "getrecursionlimit", kw) || !args_check(vm, "getrecursionlimit", nargs, 0, 0)) return NULL;
+    if (!args_no_kw(vm, "getrecursionlimit", kw) ||
+        !args_check(vm, "getrecursionlimit", nargs, 0, 0))
+        return NULL;
     return int_from_i64(vm, vm->recursion_limit);
 }
 
 FN(sys_setrecursionlimit) {
     (void)self;
-    if (!args_no_kw(vm, "setrecursionlimit", kw) || !args_check(vm, "setrecursionlimit", nargs, 1, 1)) return NULL;
+    if (!args_no_kw(vm, "setrecursionlimit", kw) ||
+        !args_check(vm, "setrecursionlimit", nargs, 1, 1))
+        return NULL;
     int64_t v;
-    if (!IS_INT(args[0])) return vm_raise(vm, &Exc_TypeError, "'%s' object cannot be interpreted as an integer", obj_type_name(args[0]));
+    if (!IS_INT(args[0]))
+        return vm_raise(vm, &Exc_TypeError, "'%s' object cannot be interpreted as an integer",
+                        obj_type_name(args[0]));
     if (!int_as_i64(args[0], &v) || v < 1)
         return vm_raise(vm, &Exc_ValueError, "recursion limit must be greater or equal than 1");
     if (v > 20000) v = 20000; /* keeps the simulator's C stack safe */
     if (v <= vm->depth)
         return vm_raise(vm, &Exc_RecursionError,
-                        "cannot set the recursion limit to %lld at the recursion depth %d: the limit is too low",
+                        "cannot set the recursion limit to %lld at the recursion depth %d: the "
+                        "limit is too low",
                         (long long)v, vm->depth);
     vm->recursion_limit = (int)v;
     return obj_newref(Py_None);
@@ -72,7 +81,8 @@ FN(sys_intern) {
     (void)self;
     if (!args_no_kw(vm, "intern", kw) || !args_check(vm, "intern", nargs, 1, 1)) return NULL;
     if (!IS_STR(args[0]))
-        return vm_raise(vm, &Exc_TypeError, "intern() argument must be str, not %s", obj_type_name(args[0]));
+        return vm_raise(vm, &Exc_TypeError, "intern() argument must be str, not %s",
+                        obj_type_name(args[0]));
     return str_intern(vm, obj_newref(args[0]));
 }
 
@@ -141,7 +151,8 @@ static bool gen_arg(Vm *vm, Obj **args, int nargs, Obj *kw, int *gen, int dflt) 
     if (!g || g == Py_None) return true;
     int64_t v;
     if (!IS_INT(g) || !int_as_i64(g, &v)) {
-        vm_raise(vm, &Exc_TypeError, "'%s' object cannot be interpreted as an integer", obj_type_name(g));
+        vm_raise(vm, &Exc_TypeError, "'%s' object cannot be interpreted as an integer",
+                 obj_type_name(g));
         return false;
     }
     if (v < 0 || v > 2) {
@@ -155,7 +166,8 @@ static bool gen_arg(Vm *vm, Obj **args, int nargs, Obj *kw, int *gen, int dflt) 
 FN(gc_collect_fn) {
     (void)self;
     int gen;
-    if (nargs > 1) return vm_raise(vm, &Exc_TypeError, "collect() takes at most 1 argument (%d given)", nargs);
+    if (nargs > 1)
+        return vm_raise(vm, &Exc_TypeError, "collect() takes at most 1 argument (%d given)", nargs);
     if (!gen_arg(vm, args, nargs, kw, &gen, 2)) return NULL;
     struct timespec t0, t1;
     if (vm->time_gc) clock_gettime(CLOCK_MONOTONIC, &t0);
@@ -208,8 +220,10 @@ FN(gc_get_count) {
 FN(gc_get_threshold) {
     (void)self;
     (void)args;
-    if (!args_check(vm, "get_threshold", nargs, 0, 0) || !args_no_kw(vm, "get_threshold", kw)) return NULL;
-    Obj *a = int_from_i64(vm, vm->gc.gen[0].threshold), *b = int_from_i64(vm, vm->gc.gen[1].threshold),
+    if (!args_check(vm, "get_threshold", nargs, 0, 0) || !args_no_kw(vm, "get_threshold", kw))
+        return NULL;
+    Obj *a = int_from_i64(vm, vm->gc.gen[0].threshold),
+        *b = int_from_i64(vm, vm->gc.gen[1].threshold),
         *c = int_from_i64(vm, vm->gc.gen[2].threshold);
     Obj *t = tuple_pack(vm, 3, a, b, c);
     DECREF(vm, a);
@@ -221,12 +235,17 @@ FN(gc_get_threshold) {
 FN(gc_set_threshold) {
     (void)self;
     if (!args_no_kw(vm, "set_threshold", kw)) return NULL;
-    if (nargs < 1) return vm_raise(vm, &Exc_TypeError, "set_threshold() takes at least 1 argument (%d given)", nargs);
-    if (nargs > 3) return vm_raise(vm, &Exc_TypeError, "set_threshold() takes at most 3 arguments (%d given)", nargs);
+    if (nargs < 1)
+        return vm_raise(vm, &Exc_TypeError, "set_threshold() takes at least 1 argument (%d given)",
+                        nargs);
+    if (nargs > 3)
+        return vm_raise(vm, &Exc_TypeError, "set_threshold() takes at most 3 arguments (%d given)",
+                        nargs);
     for (int i = 0; i < nargs; i++) {
         int64_t v;
         if (!IS_INT(args[i]) || !int_as_i64(args[i], &v))
-            return vm_raise(vm, &Exc_TypeError, "'%s' object cannot be interpreted as an integer", obj_type_name(args[i]));
+            return vm_raise(vm, &Exc_TypeError, "'%s' object cannot be interpreted as an integer",
+                            obj_type_name(args[i]));
         vm->gc.gen[i].threshold = (int)v;
     }
     return obj_newref(Py_None);
@@ -234,13 +253,15 @@ FN(gc_set_threshold) {
 
 FN(gcm_is_tracked) {
     (void)self;
-    if (!args_no_kw(vm, "is_tracked", kw) || !args_check(vm, "is_tracked", nargs, 1, 1)) return NULL;
+    if (!args_no_kw(vm, "is_tracked", kw) || !args_check(vm, "is_tracked", nargs, 1, 1))
+        return NULL;
     return bool_from(gc_is_tracked(args[0]));
 }
 
 FN(gc_is_finalized) {
     (void)self;
-    if (!args_no_kw(vm, "is_finalized", kw) || !args_check(vm, "is_finalized", nargs, 1, 1)) return NULL;
+    if (!args_no_kw(vm, "is_finalized", kw) || !args_check(vm, "is_finalized", nargs, 1, 1))
+        return NULL;
     return bool_from((args[0]->flags & OBJ_F_FINALIZED) != 0);
 }
 
@@ -249,8 +270,10 @@ FN(gc_set_debug) {
     if (!args_no_kw(vm, "set_debug", kw) || !args_check(vm, "set_debug", nargs, 1, 1)) return NULL;
     int64_t v;
     if (!IS_INT(args[0]))
-        return vm_raise(vm, &Exc_TypeError, "'%s' object cannot be interpreted as an integer", obj_type_name(args[0]));
-    if (!int_as_i64(args[0], &v)) return vm_raise(vm, &Exc_OverflowError, "Python int too large to convert to C int");
+        return vm_raise(vm, &Exc_TypeError, "'%s' object cannot be interpreted as an integer",
+                        obj_type_name(args[0]));
+    if (!int_as_i64(args[0], &v))
+        return vm_raise(vm, &Exc_OverflowError, "Python int too large to convert to C int");
     vm->gc.debug = (int)v;
     return obj_newref(Py_None);
 }
@@ -275,10 +298,13 @@ FN(gc_get_objects) {
     if (g && g != Py_None) {
         int64_t v;
         if (!IS_INT(g))
-            return vm_raise(vm, &Exc_TypeError, "argument should be integer or None, not '%s'", obj_type_name(g));
+            return vm_raise(vm, &Exc_TypeError, "argument should be integer or None, not '%s'",
+                            obj_type_name(g));
         if (!int_as_i64(g, &v) || v >= GC_NGENS)
-            return vm_raise(vm, &Exc_ValueError,
-                            "generation parameter must be less than the number of available generations (%d)", GC_NGENS);
+            return vm_raise(
+                vm, &Exc_ValueError,
+                "generation parameter must be less than the number of available generations (%d)",
+                GC_NGENS);
         if (v < 0) return vm_raise(vm, &Exc_ValueError, "generation parameter cannot be negative");
         gen = (int)v;
     }
@@ -350,7 +376,8 @@ FN(gc_get_stats) {
     Obj *l = list_new(vm, 0);
     for (int i = 0; i < GC_NGENS; i++) {
         Obj *d = dict_new(vm);
-        Obj *a = int_from_i64(vm, vm->gc.stat_collections[i]), *b = int_from_i64(vm, vm->gc.stat_collected[i]),
+        Obj *a = int_from_i64(vm, vm->gc.stat_collections[i]),
+            *b = int_from_i64(vm, vm->gc.stat_collected[i]),
             *c = int_from_i64(vm, vm->gc.stat_uncollectable[i]);
         dict_set_cstr(vm, d, "collections", a);
         dict_set_cstr(vm, d, "collected", b);
@@ -399,22 +426,33 @@ FN(gc_unfreeze) {
 FN(gc_get_freeze_count) {
     (void)self;
     (void)args;
-    if (!args_check(vm, "get_freeze_count", nargs, 0, 0) || !args_no_kw(vm, "get_freeze_count", kw)) return NULL;
+    if (!args_check(vm, "get_freeze_count", nargs, 0, 0) || !args_no_kw(vm, "get_freeze_count", kw))
+        return NULL;
     ssize_t n = 0;
-    for (Obj *o = vm->gc.permanent.head.gc_next; o != &vm->gc.permanent.head; o = o->gc_next) n++;
+    for (Obj *o = vm->gc.permanent.head.gc_next; o != &vm->gc.permanent.head; o = o->gc_next)
+        n++;
     return int_from_i64(vm, n);
 }
 
 static const MethodDef gc_funcs[] = {
-    {"collect", gc_collect_fn},       {"enable", gc_enable},
-    {"disable", gc_disable},          {"isenabled", gc_isenabled},
-    {"get_count", gc_get_count},      {"get_threshold", gc_get_threshold},
-    {"set_threshold", gc_set_threshold}, {"is_tracked", gcm_is_tracked},
-    {"is_finalized", gc_is_finalized}, {"set_debug", gc_set_debug},
-    {"get_debug", gc_get_debug},      {"get_objects", gc_get_objects},
-    {"get_referrers", gc_get_referrers}, {"get_referents", gc_get_referents},
-    {"get_stats", gc_get_stats},      {"freeze", gc_freeze},
-    {"unfreeze", gc_unfreeze},        {"get_freeze_count", gc_get_freeze_count},
+    {"collect", gc_collect_fn},
+    {"enable", gc_enable},
+    {"disable", gc_disable},
+    {"isenabled", gc_isenabled},
+    {"get_count", gc_get_count},
+    {"get_threshold", gc_get_threshold},
+    {"set_threshold", gc_set_threshold},
+    {"is_tracked", gcm_is_tracked},
+    {"is_finalized", gc_is_finalized},
+    {"set_debug", gc_set_debug},
+    {"get_debug", gc_get_debug},
+    {"get_objects", gc_get_objects},
+    {"get_referrers", gc_get_referrers},
+    {"get_referents", gc_get_referents},
+    {"get_stats", gc_get_stats},
+    {"freeze", gc_freeze},
+    {"unfreeze", gc_unfreeze},
+    {"get_freeze_count", gc_get_freeze_count},
     {NULL, NULL},
 };
 
@@ -430,8 +468,11 @@ Obj *gc_module_new(Vm *vm) {
     static const struct {
         const char *n;
         int v;
-    } consts[] = {{"DEBUG_STATS", 1}, {"DEBUG_COLLECTABLE", 2}, {"DEBUG_UNCOLLECTABLE", 4},
-                  {"DEBUG_SAVEALL", 32}, {"DEBUG_LEAK", 38}};
+    } consts[] = {{"DEBUG_STATS", 1},
+                  {"DEBUG_COLLECTABLE", 2},
+                  {"DEBUG_UNCOLLECTABLE", 4},
+                  {"DEBUG_SAVEALL", 32},
+                  {"DEBUG_LEAK", 38}};
     for (size_t i = 0; i < sizeof consts / sizeof consts[0]; i++) {
         Obj *v = int_from_i64(vm, consts[i].v);
         dict_set_cstr(vm, d, consts[i].n, v);
@@ -439,4 +480,3 @@ Obj *gc_module_new(Vm *vm) {
     }
     return m;
 }
-

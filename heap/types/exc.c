@@ -21,21 +21,21 @@ static Obj *exc_repr(Vm *vm, Obj *o);
 static const MethodDef exc_methods[];
 
 #define Exc_NULL ObjectType /* BaseException's base */
-#define X(NAME, BASENAME)                                                                      \
-    Type Exc_##NAME = {                                                                        \
-        .ob = {.refcnt = 1, .type = &TypeType, .flags = OBJ_F_STATIC},                         \
-        .name = #NAME,                                                                         \
-        .kind = OBJ_EXC,                                                                       \
-        .gc = true,                                                                            \
-        .is_exc = true,                                                                        \
-        .basicsize = 72,                                                                       \
-        .nslots = -1,                                                                          \
-        .traverse = instance_traverse,                                                         \
-        .clear = instance_clear,                                                               \
-        .dealloc = instance_dealloc,                                                           \
-        .repr = exc_repr,                                                                      \
-        .methods = exc_methods,                                                                \
-        .base = &Exc_##BASENAME,                                                               \
+#define X(NAME, BASENAME)                                                                          \
+    Type Exc_##NAME = {                                                                            \
+        .ob = {.refcnt = 1, .type = &TypeType, .flags = OBJ_F_STATIC},                             \
+        .name = #NAME,                                                                             \
+        .kind = OBJ_EXC,                                                                           \
+        .gc = true,                                                                                \
+        .is_exc = true,                                                                            \
+        .basicsize = 72,                                                                           \
+        .nslots = -1,                                                                              \
+        .traverse = instance_traverse,                                                             \
+        .clear = instance_clear,                                                                   \
+        .dealloc = instance_dealloc,                                                               \
+        .repr = exc_repr,                                                                          \
+        .methods = exc_methods,                                                                    \
+        .base = &Exc_##BASENAME,                                                                   \
     };
 EXC_TYPES(X)
 #undef X
@@ -95,7 +95,8 @@ static Obj *exc_init(Vm *vm, Obj *self, Obj **args, int nargs, Obj *kw) {
 }
 
 static Obj *exc_with_traceback(Vm *vm, Obj *self, Obj **args, int nargs, Obj *kw) {
-    if (!args_check(vm, "with_traceback", nargs, 1, 1) || !args_no_kw(vm, "with_traceback", kw)) return NULL;
+    if (!args_check(vm, "with_traceback", nargs, 1, 1) || !args_no_kw(vm, "with_traceback", kw))
+        return NULL;
     Instance *e = (Instance *)self;
     SETREF(vm, e->traceback, args[0] == Py_None ? NULL : obj_newref(args[0]));
     return obj_newref(self);
@@ -199,7 +200,9 @@ bool vm_exc_matches(Vm *vm, Type *type) {
     return vm->exc && type_is_subtype(vm->exc->type, type);
 }
 
-void vm_clear_exc(Vm *vm) { CLEAR(vm, vm->exc); }
+void vm_clear_exc(Vm *vm) {
+    CLEAR(vm, vm->exc);
+}
 
 Obj *vm_fetch_exc(Vm *vm) {
     Obj *e = vm->exc;

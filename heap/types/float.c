@@ -61,7 +61,7 @@ void float_repr_buf(double v, char *buf, size_t n) {
         if (strtod(tmp, NULL) == v) break;
     }
     /* tmp = [-]d.ddddde[+-]XX */
-    char digits[32];
+    char digits[32] = {0};
     int nd = 0;
     const char *p = tmp;
     bool neg = false;
@@ -73,7 +73,8 @@ void float_repr_buf(double v, char *buf, size_t n) {
         if (*p >= '0' && *p <= '9') digits[nd++] = *p;
         p++;
     }
-    while (nd > 1 && digits[nd - 1] == '0') nd--;
+    while (nd > 1 && digits[nd - 1] == '0')
+        nd--;
     digits[nd] = 0;
     int exp10 = atoi(p + 1);
     int decpt = exp10 + 1;
@@ -84,19 +85,24 @@ void float_repr_buf(double v, char *buf, size_t n) {
         out[o++] = digits[0];
         if (nd > 1) {
             out[o++] = '.';
-            for (int i = 1; i < nd; i++) out[o++] = digits[i];
+            for (int i = 1; i < nd; i++)
+                out[o++] = digits[i];
         }
         o += snprintf(out + o, sizeof out - o, "e%c%02d", exp10 < 0 ? '-' : '+', abs(exp10));
     } else if (decpt <= 0) {
         out[o++] = '0';
         out[o++] = '.';
-        for (int i = 0; i < -decpt; i++) out[o++] = '0';
-        for (int i = 0; i < nd; i++) out[o++] = digits[i];
+        for (int i = 0; i < -decpt; i++)
+            out[o++] = '0';
+        for (int i = 0; i < nd; i++)
+            out[o++] = digits[i];
     } else {
-        for (int i = 0; i < decpt; i++) out[o++] = i < nd ? digits[i] : '0';
+        for (int i = 0; i < decpt; i++)
+            out[o++] = i < nd ? digits[i] : '0';
         out[o++] = '.';
         if (nd > decpt)
-            for (int i = decpt; i < nd; i++) out[o++] = digits[i];
+            for (int i = decpt; i < nd; i++)
+                out[o++] = digits[i];
         else
             out[o++] = '0';
     }
@@ -110,7 +116,9 @@ Obj *float_repr_str(Vm *vm, double v) {
     return str_from_cstr(vm, buf);
 }
 
-static Obj *float_repr(Vm *vm, Obj *o) { return float_repr_str(vm, ((Float *)o)->v); }
+static Obj *float_repr(Vm *vm, Obj *o) {
+    return float_repr_str(vm, ((Float *)o)->v);
+}
 
 /* mirrors _Py_HashDouble() */
 int64_t float_hash(double v) {
@@ -188,9 +196,12 @@ Obj *float_binop(Vm *vm, Obj *a, Obj *b, int op) {
     }
     if (!ok) return obj_newref(Py_NotImplemented);
     switch (op) {
-    case OP_ADD: return float_new(vm, x + y);
-    case OP_SUB: return float_new(vm, x - y);
-    case OP_MUL: return float_new(vm, x * y);
+    case OP_ADD:
+        return float_new(vm, x + y);
+    case OP_SUB:
+        return float_new(vm, x - y);
+    case OP_MUL:
+        return float_new(vm, x * y);
     case OP_TRUEDIV:
         if (y == 0) return vm_raise(vm, &Exc_ZeroDivisionError, "float division by zero");
         return float_new(vm, x / y);
@@ -202,8 +213,7 @@ Obj *float_binop(Vm *vm, Obj *a, Obj *b, int op) {
         return float_new(vm, py_fmod(x, y));
     case OP_POW:
         if (x == 0 && y < 0)
-            return vm_raise(vm, &Exc_ZeroDivisionError,
-                            "0.0 cannot be raised to a negative power");
+            return vm_raise(vm, &Exc_ZeroDivisionError, "0.0 cannot be raised to a negative power");
         if (x < 0 && y != floor(y))
             return vm_raise(vm, &Exc_ValueError, "complex results are not supported here");
         {
@@ -212,16 +222,19 @@ Obj *float_binop(Vm *vm, Obj *a, Obj *b, int op) {
                 return vm_raise(vm, &Exc_OverflowError, "(34, 'Numerical result out of range')");
             return float_new(vm, r);
         }
-    default: return obj_newref(Py_NotImplemented);
+    default:
+        return obj_newref(Py_NotImplemented);
     }
 }
 
 Obj *float_from_str(Vm *vm, const char *s, size_t n) {
     char buf[128];
     size_t i = 0, j = 0;
-    while (i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n')) i++;
+    while (i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n'))
+        i++;
     size_t end = n;
-    while (end > i && (s[end - 1] == ' ' || s[end - 1] == '\t' || s[end - 1] == '\n')) end--;
+    while (end > i && (s[end - 1] == ' ' || s[end - 1] == '\t' || s[end - 1] == '\n'))
+        end--;
     if (end - i >= sizeof buf) goto bad;
     for (; i < end; i++) {
         if (s[i] == '_') continue;
@@ -240,7 +253,7 @@ Obj *float_from_str(Vm *vm, const char *s, size_t n) {
         if (*endp) goto bad;
         return float_new(vm, d);
     }
-bad: {
+bad : {
     Obj *str = str_new(vm, s, n);
     if (!str) return NULL;
     Obj *r = str_repr(vm, str);

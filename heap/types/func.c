@@ -90,13 +90,20 @@ static void func_clear(Vm *vm, Obj *o) {
 
 static Obj *func_repr(Vm *vm, Obj *o) {
     Function *f = (Function *)o;
-    return str_fromf(vm, "<function %s at 0x%llx>", str_cstr(f->qualname), (unsigned long long)o->addr);
+    return str_fromf(vm, "<function %s at 0x%llx>", str_cstr(f->qualname),
+                     (unsigned long long)o->addr);
 }
 
 Type FunctionType = {
     .ob = {.refcnt = 1, .type = &TypeType, .flags = OBJ_F_STATIC},
-    .name = "function", .kind = OBJ_FUNCTION, .gc = true, .basicsize = 136,
-    .traverse = func_traverse, .clear = func_clear, .dealloc = func_dealloc, .repr = func_repr,
+    .name = "function",
+    .kind = OBJ_FUNCTION,
+    .gc = true,
+    .basicsize = 136,
+    .traverse = func_traverse,
+    .clear = func_clear,
+    .dealloc = func_dealloc,
+    .repr = func_repr,
     .base = &ObjectType,
 };
 
@@ -135,8 +142,13 @@ static size_t code_size_of(Obj *o) {
 
 Type CodeType = {
     .ob = {.refcnt = 1, .type = &TypeType, .flags = OBJ_F_STATIC},
-    .name = "code", .kind = OBJ_CODE, .basicsize = 176,
-    .traverse = code_traverse, .dealloc = code_dealloc, .repr = code_repr, .size_of = code_size_of,
+    .name = "code",
+    .kind = OBJ_CODE,
+    .basicsize = 176,
+    .traverse = code_traverse,
+    .dealloc = code_dealloc,
+    .repr = code_repr,
+    .size_of = code_size_of,
     .base = &ObjectType,
 };
 
@@ -160,7 +172,9 @@ static void cell_traverse(Obj *o, VisitFn visit, void *arg) {
     if (((Cell *)o)->ref) visit(((Cell *)o)->ref, "cell_contents", -1, arg);
 }
 
-static void cell_clear(Vm *vm, Obj *o) { CLEAR(vm, ((Cell *)o)->ref); }
+static void cell_clear(Vm *vm, Obj *o) {
+    CLEAR(vm, ((Cell *)o)->ref);
+}
 
 static Obj *cell_repr(Vm *vm, Obj *o) {
     Cell *c = (Cell *)o;
@@ -171,8 +185,14 @@ static Obj *cell_repr(Vm *vm, Obj *o) {
 
 Type CellType = {
     .ob = {.refcnt = 1, .type = &TypeType, .flags = OBJ_F_STATIC},
-    .name = "cell", .kind = OBJ_CELL, .gc = true, .basicsize = 24,
-    .traverse = cell_traverse, .clear = cell_clear, .dealloc = cell_dealloc, .repr = cell_repr,
+    .name = "cell",
+    .kind = OBJ_CELL,
+    .gc = true,
+    .basicsize = 24,
+    .traverse = cell_traverse,
+    .clear = cell_clear,
+    .dealloc = cell_dealloc,
+    .repr = cell_repr,
     .base = &ObjectType,
 };
 
@@ -213,8 +233,13 @@ static Obj *method_repr(Vm *vm, Obj *o) {
 
 Type MethodType = {
     .ob = {.refcnt = 1, .type = &TypeType, .flags = OBJ_F_STATIC},
-    .name = "method", .kind = OBJ_METHOD, .gc = true, .basicsize = 48,
-    .traverse = method_traverse, .dealloc = method_dealloc, .repr = method_repr,
+    .name = "method",
+    .kind = OBJ_METHOD,
+    .gc = true,
+    .basicsize = 48,
+    .traverse = method_traverse,
+    .dealloc = method_dealloc,
+    .repr = method_repr,
     .base = &ObjectType,
 };
 
@@ -256,8 +281,13 @@ static Obj *builtin_repr(Vm *vm, Obj *o) {
 
 Type BuiltinType = {
     .ob = {.refcnt = 1, .type = &TypeType, .flags = OBJ_F_STATIC},
-    .name = "builtin_function_or_method", .kind = OBJ_BUILTIN, .gc = true, .basicsize = 56,
-    .traverse = builtin_traverse, .dealloc = builtin_dealloc, .repr = builtin_repr,
+    .name = "builtin_function_or_method",
+    .kind = OBJ_BUILTIN,
+    .gc = true,
+    .basicsize = 56,
+    .traverse = builtin_traverse,
+    .dealloc = builtin_dealloc,
+    .repr = builtin_repr,
     .base = &ObjectType,
 };
 
@@ -302,20 +332,29 @@ static void module_traverse(Obj *o, VisitFn visit, void *arg) {
     if (((Module *)o)->dict) visit(((Module *)o)->dict, "__dict__", -1, arg);
 }
 
-static void module_clear(Vm *vm, Obj *o) { CLEAR(vm, ((Module *)o)->dict); }
+static void module_clear(Vm *vm, Obj *o) {
+    CLEAR(vm, ((Module *)o)->dict);
+}
 
 static Obj *module_repr(Vm *vm, Obj *o) {
     Module *m = (Module *)o;
-    if (str_eq_cstr(m->name, "sys") || str_eq_cstr(m->name, "gc") || str_eq_cstr(m->name, "builtins"))
+    if (str_eq_cstr(m->name, "sys") || str_eq_cstr(m->name, "gc") ||
+        str_eq_cstr(m->name, "builtins"))
         return str_fromf(vm, "<module '%s' (built-in)>", str_cstr(m->name));
     return str_fromf(vm, "<module '%s'>", str_cstr(m->name));
 }
 
 Type ModuleType = {
     .ob = {.refcnt = 1, .type = &TypeType, .flags = OBJ_F_STATIC},
-    .name = "module", .kind = OBJ_MODULE, .gc = true, .basicsize = 56,
-    .traverse = module_traverse, .clear = module_clear, .dealloc = module_dealloc,
-    .repr = module_repr, .base = &ObjectType,
+    .name = "module",
+    .kind = OBJ_MODULE,
+    .gc = true,
+    .basicsize = 56,
+    .traverse = module_traverse,
+    .clear = module_clear,
+    .dealloc = module_dealloc,
+    .repr = module_repr,
+    .base = &ObjectType,
 };
 
 /* ---------------------------------------------------------------- traceback */
@@ -325,7 +364,8 @@ static void tb_release_locals(Vm *vm, Traceback *t) {
     int n = t->nlocals;
     t->locals = NULL;
     t->nlocals = 0;
-    for (int i = 0; i < n; i++) XDECREF(vm, l[i]);
+    for (int i = 0; i < n; i++)
+        XDECREF(vm, l[i]);
     free(l);
 }
 
@@ -367,8 +407,14 @@ void tb_keep_locals(Vm *vm, Obj *o, Obj **locals, int n) {
 
 Type TracebackType = {
     .ob = {.refcnt = 1, .type = &TypeType, .flags = OBJ_F_STATIC},
-    .name = "traceback", .kind = OBJ_OTHER, .gc = true, .basicsize = 48,
-    .traverse = tb_traverse, .clear = tb_clear, .dealloc = tb_dealloc, .base = &ObjectType,
+    .name = "traceback",
+    .kind = OBJ_OTHER,
+    .gc = true,
+    .basicsize = 48,
+    .traverse = tb_traverse,
+    .clear = tb_clear,
+    .dealloc = tb_dealloc,
+    .base = &ObjectType,
 };
 
 /* ---------------------------------------------------------------- singletons */
@@ -399,18 +445,31 @@ static Obj *none_new_type(Vm *vm, Type *t, Obj **args, int nargs, Obj *kw) {
 
 Type NoneType = {
     .ob = {.refcnt = 1, .type = &TypeType, .flags = OBJ_F_STATIC},
-    .name = "NoneType", .kind = OBJ_NONE, .basicsize = 16,
-    .dealloc = never_dealloc, .repr = none_repr, .new_ = none_new_type, .base = &ObjectType,
+    .name = "NoneType",
+    .kind = OBJ_NONE,
+    .basicsize = 16,
+    .dealloc = never_dealloc,
+    .repr = none_repr,
+    .new_ = none_new_type,
+    .base = &ObjectType,
 };
 Type NotImplementedType = {
     .ob = {.refcnt = 1, .type = &TypeType, .flags = OBJ_F_STATIC},
-    .name = "NotImplementedType", .kind = OBJ_NOTIMPL, .basicsize = 16,
-    .dealloc = never_dealloc, .repr = notimpl_repr, .base = &ObjectType,
+    .name = "NotImplementedType",
+    .kind = OBJ_NOTIMPL,
+    .basicsize = 16,
+    .dealloc = never_dealloc,
+    .repr = notimpl_repr,
+    .base = &ObjectType,
 };
 Type EllipsisType = {
     .ob = {.refcnt = 1, .type = &TypeType, .flags = OBJ_F_STATIC},
-    .name = "ellipsis", .kind = OBJ_ELLIPSIS, .basicsize = 16,
-    .dealloc = never_dealloc, .repr = ellipsis_repr, .base = &ObjectType,
+    .name = "ellipsis",
+    .kind = OBJ_ELLIPSIS,
+    .basicsize = 16,
+    .dealloc = never_dealloc,
+    .repr = ellipsis_repr,
+    .base = &ObjectType,
 };
 
 /* ---------------------------------------------------------------- attributes of builtins */
@@ -425,7 +484,8 @@ Obj *builtin_object_attr(Vm *vm, Obj *o, const char *n) {
         if (!strcmp(n, "__qualname__")) return obj_newref(f->qualname);
         if (!strcmp(n, "__code__")) return obj_newref((Obj *)f->code);
         if (!strcmp(n, "__defaults__")) return obj_newref(f->defaults ? f->defaults : Py_None);
-        if (!strcmp(n, "__kwdefaults__")) return obj_newref(f->kwdefaults ? f->kwdefaults : Py_None);
+        if (!strcmp(n, "__kwdefaults__"))
+            return obj_newref(f->kwdefaults ? f->kwdefaults : Py_None);
         if (!strcmp(n, "__closure__")) return obj_newref(f->closure ? f->closure : Py_None);
         if (!strcmp(n, "__globals__")) return obj_newref(f->globals);
         if (!strcmp(n, "__module__")) return obj_newref(f->module ? f->module : Py_None);
@@ -515,7 +575,8 @@ Obj *builtin_object_attr(Vm *vm, Obj *o, const char *n) {
             return obj_newref(w->callback && w->referent ? w->callback : Py_None);
         }
         return NULL;
-    default: break;
+    default:
+        break;
     }
     if (o->type->is_exc) {
         Instance *e = (Instance *)o;

@@ -21,8 +21,10 @@ static Obj *range_len_obj(Vm *vm, Obj *start, Obj *stop, Obj *step) {
     int64_t lo, hi, st;
     if (int_as_i64(start, &lo) && int_as_i64(stop, &hi) && int_as_i64(step, &st)) {
         __int128 n = 0;
-        if (st > 0 && lo < hi) n = ((__int128)hi - lo - 1) / st + 1;
-        else if (st < 0 && lo > hi) n = ((__int128)lo - hi - 1) / (-(__int128)st) + 1;
+        if (st > 0 && lo < hi)
+            n = ((__int128)hi - lo - 1) / st + 1;
+        else if (st < 0 && lo > hi)
+            n = ((__int128)lo - hi - 1) / (-(__int128)st) + 1;
         if (n <= INT64_MAX) return int_from_i64(vm, (int64_t)n);
     }
     int sgn = int_sign(step);
@@ -87,7 +89,8 @@ static Obj *range_new_type(Vm *vm, Type *t, Obj **args, int nargs, Obj *kw) {
     (void)t;
     if (!args_no_kw(vm, "range", kw)) return NULL;
     if (nargs < 1 || nargs > 3) {
-        if (nargs == 0) return vm_raise(vm, &Exc_TypeError, "range expected at least 1 argument, got 0");
+        if (nargs == 0)
+            return vm_raise(vm, &Exc_TypeError, "range expected at least 1 argument, got 0");
         return vm_raise(vm, &Exc_TypeError, "range expected at most 3 arguments, got %d", nargs);
     }
     for (int i = 0; i < nargs; i++)
@@ -105,8 +108,8 @@ Obj *range_item(Vm *vm, Obj *o, int64_t i) {
     if (!int_as_i64(r->length, &n)) n = INT64_MAX;
     if (i < 0) i += n;
     if (i < 0 || i >= n) return vm_raise(vm, &Exc_IndexError, "range object index out of range");
-    if (int_as_i64(r->start, &lo) && int_as_i64(r->step, &st) && !__builtin_mul_overflow(i, st, &v) &&
-        !__builtin_add_overflow(lo, v, &v))
+    if (int_as_i64(r->start, &lo) && int_as_i64(r->step, &st) &&
+        !__builtin_mul_overflow(i, st, &v) && !__builtin_add_overflow(lo, v, &v))
         return int_from_i64(vm, v);
     /* compute_item(): start + i * step in big ints */
     Obj *io = int_from_i64(vm, i);
@@ -432,7 +435,8 @@ Obj *iter_next(Vm *vm, Obj *o) {
         for (ssize_t i = 0; i < n; i++) {
             buf[i] = obj_next(vm, TUPLE_ITEM(iters, i));
             if (!buf[i]) {
-                for (ssize_t j = 0; j < i; j++) DECREF(vm, buf[j]);
+                for (ssize_t j = 0; j < i; j++)
+                    DECREF(vm, buf[j]);
                 if (buf != items) free(buf);
                 return NULL;
             }
@@ -454,7 +458,8 @@ Obj *iter_next(Vm *vm, Obj *o) {
             } else {
                 r = tuple_new(vm, n);
                 if (r)
-                    for (ssize_t i = 0; i < n; i++) TUPLE_ITEM(r, i) = buf[i];
+                    for (ssize_t i = 0; i < n; i++)
+                        TUPLE_ITEM(r, i) = buf[i];
             }
         }
         if (buf != items) free(buf);
@@ -486,16 +491,19 @@ Obj *iter_next(Vm *vm, Obj *o) {
         Obj *iters = it->seq;
         ssize_t n = TUPLE_LEN(iters);
         Obj *args[8];
-        if (n > 8) return vm_raise(vm, &Exc_NotImplementedError, "map() with more than 8 iterables");
+        if (n > 8)
+            return vm_raise(vm, &Exc_NotImplementedError, "map() with more than 8 iterables");
         for (ssize_t i = 0; i < n; i++) {
             args[i] = obj_next(vm, TUPLE_ITEM(iters, i));
             if (!args[i]) {
-                for (ssize_t j = 0; j < i; j++) DECREF(vm, args[j]);
+                for (ssize_t j = 0; j < i; j++)
+                    DECREF(vm, args[j]);
                 return NULL;
             }
         }
         Obj *r = obj_call(vm, it->aux, args, (int)n, NULL);
-        for (ssize_t i = 0; i < n; i++) DECREF(vm, args[i]);
+        for (ssize_t i = 0; i < n; i++)
+            DECREF(vm, args[i]);
         return r;
     }
     if (t == &FilterType) {
@@ -533,8 +541,11 @@ static Obj *enumerate_new_type(Vm *vm, Type *t, Obj **args, int nargs, Obj *kw) 
     (void)t;
     Obj *start = args_kw(args, nargs, kw, "start");
     int npos = nargs;
-    if (npos < 1) return vm_raise(vm, &Exc_TypeError, "enumerate() missing required argument 'iterable'");
-    if (npos > 2) return vm_raise(vm, &Exc_TypeError, "enumerate() takes at most 2 arguments (%d given)", npos);
+    if (npos < 1)
+        return vm_raise(vm, &Exc_TypeError, "enumerate() missing required argument 'iterable'");
+    if (npos > 2)
+        return vm_raise(vm, &Exc_TypeError, "enumerate() takes at most 2 arguments (%d given)",
+                        npos);
     if (npos == 2) start = args[1];
     Obj *inner = obj_iter(vm, args[0]);
     if (!inner) return NULL;
@@ -581,7 +592,8 @@ static Obj *zip_new_type(Vm *vm, Type *t, Obj **args, int nargs, Obj *kw) {
     }
     ((Iter *)z)->seq = iters;
     Obj *res = tuple_new(vm, nargs); /* zip's recycled result tuple */
-    for (int i = 0; res && i < nargs; i++) TUPLE_ITEM(res, i) = obj_newref(Py_None);
+    for (int i = 0; res && i < nargs; i++)
+        TUPLE_ITEM(res, i) = obj_newref(Py_None);
     ((Iter *)z)->aux = res;
     return z;
 }
@@ -613,7 +625,8 @@ static Obj *map_new_type(Vm *vm, Type *t, Obj **args, int nargs, Obj *kw) {
 static Obj *filter_new_type(Vm *vm, Type *t, Obj **args, int nargs, Obj *kw) {
     (void)t;
     if (!args_no_kw(vm, "filter", kw)) return NULL;
-    if (nargs != 2) return vm_raise(vm, &Exc_TypeError, "filter expected 2 arguments, got %d", nargs);
+    if (nargs != 2)
+        return vm_raise(vm, &Exc_TypeError, "filter expected 2 arguments, got %d", nargs);
     Obj *it = obj_iter(vm, args[1]);
     if (!it) return NULL;
     Obj *f = iter_new(vm, &FilterType, NULL);
@@ -629,7 +642,8 @@ static Obj *filter_new_type(Vm *vm, Type *t, Obj **args, int nargs, Obj *kw) {
 static Obj *reversed_new_type(Vm *vm, Type *t, Obj **args, int nargs, Obj *kw) {
     (void)t;
     if (!args_no_kw(vm, "reversed", kw)) return NULL;
-    if (nargs != 1) return vm_raise(vm, &Exc_TypeError, "reversed expected 1 argument, got %d", nargs);
+    if (nargs != 1)
+        return vm_raise(vm, &Exc_TypeError, "reversed expected 1 argument, got %d", nargs);
     Obj *seq = args[0];
     if (IS_LIST(seq)) {
         Obj *r = iter_new(vm, &ListRevIterType, seq);
@@ -671,29 +685,32 @@ static Obj *iter_length_hint(Vm *vm, Obj *self, Obj **args, int nargs, Obj *kw) 
     (void)kw;
     Iter *it = (Iter *)self;
     ssize_t n = 0;
-    if (self->type == &ListIterType && it->seq) n = LIST_LEN(it->seq) - it->index;
-    else if (self->type == &TupleIterType && it->seq) n = TUPLE_LEN(it->seq) - it->index;
-    else if (self->type == &RangeIterType) n = it->len;
+    if (self->type == &ListIterType && it->seq)
+        n = LIST_LEN(it->seq) - it->index;
+    else if (self->type == &TupleIterType && it->seq)
+        n = TUPLE_LEN(it->seq) - it->index;
+    else if (self->type == &RangeIterType)
+        n = it->len;
     if (n < 0) n = 0;
     return int_from_i64(vm, n);
 }
 
 static const MethodDef iter_methods[] = {{"__length_hint__", iter_length_hint}, {NULL, NULL}};
 
-#define ITER_TYPE(var, tpname, isgc, size, newfn)                                              \
-    Type var = {                                                                               \
-        .ob = {.refcnt = 1, .type = &TypeType, .flags = OBJ_F_STATIC},                         \
-        .name = tpname,                                                                        \
-        .kind = OBJ_ITER,                                                                      \
-        .gc = isgc,                                                                            \
-        .basicsize = size,                                                                     \
-        .traverse = iter_traverse,                                                             \
-        .clear = iter_clear,                                                                   \
-        .dealloc = iter_dealloc,                                                               \
-        .repr = iter_repr,                                                                     \
-        .methods = iter_methods,                                                               \
-        .new_ = newfn,                                                                         \
-        .base = &ObjectType,                                                                   \
+#define ITER_TYPE(var, tpname, isgc, size, newfn)                                                  \
+    Type var = {                                                                                   \
+        .ob = {.refcnt = 1, .type = &TypeType, .flags = OBJ_F_STATIC},                             \
+        .name = tpname,                                                                            \
+        .kind = OBJ_ITER,                                                                          \
+        .gc = isgc,                                                                                \
+        .basicsize = size,                                                                         \
+        .traverse = iter_traverse,                                                                 \
+        .clear = iter_clear,                                                                       \
+        .dealloc = iter_dealloc,                                                                   \
+        .repr = iter_repr,                                                                         \
+        .methods = iter_methods,                                                                   \
+        .new_ = newfn,                                                                             \
+        .base = &ObjectType,                                                                       \
     };
 
 ITER_TYPE(ListIterType, "list_iterator", true, 32, NULL)

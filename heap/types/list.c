@@ -63,7 +63,9 @@ static Obj *list_alloc(Vm *vm, ssize_t n, bool use_freelist) {
     return (Obj *)l;
 }
 
-Obj *list_new(Vm *vm, ssize_t n) { return list_alloc(vm, n, true); }
+Obj *list_new(Vm *vm, ssize_t n) {
+    return list_alloc(vm, n, true);
+}
 
 /* mirrors list_resize() in Objects/listobject.c */
 int list_resize(Vm *vm, Obj *o, ssize_t newsize) {
@@ -126,7 +128,8 @@ int list_extend(Vm *vm, Obj *o, Obj *iterable) {
             free(tmp);
             return -1;
         }
-        for (ssize_t i = 0; i < n; i++) l->items[m + i] = obj_newref(tmp[i]);
+        for (ssize_t i = 0; i < n; i++)
+            l->items[m + i] = obj_newref(tmp[i]);
         free(tmp);
         return 0;
     }
@@ -136,10 +139,14 @@ int list_extend(Vm *vm, Obj *o, Obj *iterable) {
     ssize_t hint = 8;
     if (KIND(it) == OBJ_ITER) {
         Iter *ii = (Iter *)it;
-        if (it->type == &ListIterType && ii->seq) hint = LIST_LEN(ii->seq) - ii->index;
-        else if (it->type == &TupleIterType && ii->seq) hint = TUPLE_LEN(ii->seq) - ii->index;
-        else if (it->type == &RangeIterType) hint = ii->len;
-        else if (it->type == &StrIterType && ii->seq) hint = (ssize_t)str_len(ii->seq) - ii->index;
+        if (it->type == &ListIterType && ii->seq)
+            hint = LIST_LEN(ii->seq) - ii->index;
+        else if (it->type == &TupleIterType && ii->seq)
+            hint = TUPLE_LEN(ii->seq) - ii->index;
+        else if (it->type == &RangeIterType)
+            hint = ii->len;
+        else if (it->type == &StrIterType && ii->seq)
+            hint = (ssize_t)str_len(ii->seq) - ii->index;
         else if (it->type == &DictKeyIterType || it->type == &DictValueIterType ||
                  it->type == &DictItemIterType || it->type == &SetIterType)
             hint = ii->len;
@@ -184,7 +191,8 @@ static void list_clear_items(Vm *vm, List *l) {
     l->cap = 0;
     l->items_addr = 0;
     if (items) {
-        while (--n >= 0) XDECREF(vm, items[n]); /* last to first, as _list_clear */
+        while (--n >= 0)
+            XDECREF(vm, items[n]); /* last to first, as _list_clear */
         free(items);
         if (cap) alloc_free(&vm->alloc, addr, (size_t)cap * 8);
     }
@@ -203,7 +211,9 @@ static void list_dealloc(Vm *vm, Obj *o) {
     obj_free_mem(vm, o);
 }
 
-static void list_clear_slot(Vm *vm, Obj *o) { list_clear_items(vm, (List *)o); }
+static void list_clear_slot(Vm *vm, Obj *o) {
+    list_clear_items(vm, (List *)o);
+}
 
 static void list_traverse(Obj *o, VisitFn visit, void *arg) {
     List *l = (List *)o;
@@ -211,7 +221,9 @@ static void list_traverse(Obj *o, VisitFn visit, void *arg) {
         if (l->items[i]) visit(l->items[i], NULL, (long)i, arg);
 }
 
-static size_t list_size_of(Obj *o) { return 40 + 8 * (size_t)((List *)o)->cap; }
+static size_t list_size_of(Obj *o) {
+    return 40 + 8 * (size_t)((List *)o)->cap;
+}
 
 static Obj *list_repr(Vm *vm, Obj *o) {
     List *l = (List *)o;
@@ -245,7 +257,8 @@ Obj *list_slice(Vm *vm, Obj *o, ssize_t lo, ssize_t hi) {
     if (hi < lo) hi = lo;
     Obj *r = list_new(vm, hi - lo);
     if (!r) return NULL;
-    for (ssize_t i = lo; i < hi; i++) LIST_ITEM(r, i - lo) = obj_newref(l->items[i]);
+    for (ssize_t i = lo; i < hi; i++)
+        LIST_ITEM(r, i - lo) = obj_newref(l->items[i]);
     return r;
 }
 
@@ -264,7 +277,8 @@ Obj *list_getitem(Vm *vm, Obj *o, Obj *key) {
         if (step == 1) return list_slice(vm, o, start, stop);
         Obj *r = list_new(vm, n);
         if (!r) return NULL;
-        for (ssize_t i = 0, j = start; i < n; i++, j += step) LIST_ITEM(r, i) = obj_newref(l->items[j]);
+        for (ssize_t i = 0, j = start; i < n; i++, j += step)
+            LIST_ITEM(r, i) = obj_newref(l->items[j]);
         return r;
     }
     bool ok;
@@ -322,8 +336,10 @@ static int list_ass_slice(Vm *vm, List *l, ssize_t lo, ssize_t hi, Obj *v) {
         }
         memmove(l->items + hi + d, l->items + hi, sizeof(Obj *) * (size_t)(oldlen - hi));
     }
-    for (ssize_t k = 0; k < n; k++) l->items[lo + k] = obj_newref(src[k]);
-    for (ssize_t k = norig - 1; k >= 0; k--) XDECREF(vm, recycle[k]);
+    for (ssize_t k = 0; k < n; k++)
+        l->items[lo + k] = obj_newref(src[k]);
+    for (ssize_t k = norig - 1; k >= 0; k--)
+        XDECREF(vm, recycle[k]);
     free(recycle);
     XDECREF(vm, vl);
     return 0;
@@ -354,7 +370,8 @@ int list_ass_item(Vm *vm, Obj *o, Obj *key, Obj *value) {
             if (cur < l->len)
                 memmove(l->items + cur - n, l->items + cur, sizeof(Obj *) * (size_t)(l->len - cur));
             list_resize(vm, o, l->len - n);
-            for (j = 0; j < n; j++) DECREF(vm, garbage[j]);
+            for (j = 0; j < n; j++)
+                DECREF(vm, garbage[j]);
             free(garbage);
             return 0;
         }
@@ -392,8 +409,9 @@ int list_ass_item(Vm *vm, Obj *o, Obj *key, Obj *value) {
     }
     if (i < 0) i += l->len;
     if (i < 0 || i >= l->len) {
-        vm_raise(vm, &Exc_IndexError, value ? "list assignment index out of range"
-                                            : "list assignment index out of range");
+        vm_raise(vm, &Exc_IndexError,
+                 value ? "list assignment index out of range"
+                       : "list assignment index out of range");
         return -1;
     }
     if (!value) return list_ass_slice(vm, l, i, i + 1, NULL);
@@ -406,12 +424,14 @@ int list_ass_item(Vm *vm, Obj *o, Obj *key, Obj *value) {
 Obj *list_repeat(Vm *vm, Obj *o, ssize_t n) {
     List *l = (List *)o;
     if (n < 0) n = 0;
-    if (l->len && n > (vm->limits.max_container ? vm->limits.max_container : ((ssize_t)1 << 40)) / l->len)
+    if (l->len &&
+        n > (vm->limits.max_container ? vm->limits.max_container : ((ssize_t)1 << 40)) / l->len)
         return vm_nomem(vm);
     ssize_t size = l->len * n;
     Obj *r = list_new(vm, size);
     if (!r) return NULL;
-    for (ssize_t k = 0; k < size; k++) LIST_ITEM(r, k) = obj_newref(l->items[k % l->len]);
+    for (ssize_t k = 0; k < size; k++)
+        LIST_ITEM(r, k) = obj_newref(l->items[k % l->len]);
     return r;
 }
 
@@ -419,8 +439,10 @@ Obj *list_concat(Vm *vm, Obj *a, Obj *b) {
     ssize_t na = LIST_LEN(a), nb = LIST_LEN(b);
     Obj *r = list_new(vm, na + nb);
     if (!r) return NULL;
-    for (ssize_t i = 0; i < na; i++) LIST_ITEM(r, i) = obj_newref(LIST_ITEM(a, i));
-    for (ssize_t i = 0; i < nb; i++) LIST_ITEM(r, na + i) = obj_newref(LIST_ITEM(b, i));
+    for (ssize_t i = 0; i < na; i++)
+        LIST_ITEM(r, i) = obj_newref(LIST_ITEM(a, i));
+    for (ssize_t i = 0; i < nb; i++)
+        LIST_ITEM(r, na + i) = obj_newref(LIST_ITEM(b, i));
     return r;
 }
 
@@ -431,7 +453,9 @@ typedef struct {
     Obj *value;
 } SortItem;
 
-static int sort_lt(Vm *vm, Obj *a, Obj *b) { return obj_richcompare_bool(vm, a, b, 0 /*LT*/); }
+static int sort_lt(Vm *vm, Obj *a, Obj *b) {
+    return obj_richcompare_bool(vm, a, b, 0 /*LT*/);
+}
 
 static int merge_sort(Vm *vm, SortItem *a, SortItem *tmp, ssize_t n) {
     if (n < 2) return 0;
@@ -458,8 +482,10 @@ static int merge_sort(Vm *vm, SortItem *a, SortItem *tmp, ssize_t n) {
         if (lt < 0) return -1;
         tmp[k++] = lt ? a[j++] : a[i++];
     }
-    while (i < h) tmp[k++] = a[i++];
-    while (j < n) tmp[k++] = a[j++];
+    while (i < h)
+        tmp[k++] = a[i++];
+    while (j < n)
+        tmp[k++] = a[j++];
     memcpy(a, tmp, sizeof(SortItem) * (size_t)n);
     return 0;
 }
@@ -507,10 +533,12 @@ Obj *list_sort(Vm *vm, Obj *o, Obj *key, bool reverse) {
                 items[n - 1 - i] = t;
             }
         if (rc == 0)
-            for (ssize_t i = 0; i < n; i++) saved[i] = items[i].value;
+            for (ssize_t i = 0; i < n; i++)
+                saved[i] = items[i].value;
     }
     if (key)
-        for (ssize_t i = 0; i < nkeys; i++) DECREF(vm, items[i].key);
+        for (ssize_t i = 0; i < nkeys; i++)
+            DECREF(vm, items[i].key);
     free(items);
     free(tmp);
     bool modified = l->items != NULL;
@@ -530,7 +558,8 @@ Obj *list_sort(Vm *vm, Obj *o, Obj *key, bool reverse) {
 static Obj *m_append(Vm *vm, Obj *self, Obj **args, int nargs, Obj *kw) {
     if (!args_no_kw(vm, "append", kw)) return NULL;
     if (nargs != 1)
-        return vm_raise(vm, &Exc_TypeError, "list.append() takes exactly one argument (%d given)", nargs);
+        return vm_raise(vm, &Exc_TypeError, "list.append() takes exactly one argument (%d given)",
+                        nargs);
     if (list_append(vm, self, args[0]) < 0) return NULL;
     return obj_newref(Py_None);
 }
@@ -538,7 +567,8 @@ static Obj *m_append(Vm *vm, Obj *self, Obj **args, int nargs, Obj *kw) {
 static Obj *m_extend(Vm *vm, Obj *self, Obj **args, int nargs, Obj *kw) {
     if (!args_no_kw(vm, "extend", kw)) return NULL;
     if (nargs != 1)
-        return vm_raise(vm, &Exc_TypeError, "list.extend() takes exactly one argument (%d given)", nargs);
+        return vm_raise(vm, &Exc_TypeError, "list.extend() takes exactly one argument (%d given)",
+                        nargs);
     if (list_extend(vm, self, args[0]) < 0) return NULL;
     return obj_newref(Py_None);
 }
@@ -593,7 +623,8 @@ static Obj *m_pop(Vm *vm, Obj *self, Obj **args, int nargs, Obj *kw) {
 static Obj *m_remove(Vm *vm, Obj *self, Obj **args, int nargs, Obj *kw) {
     if (!args_no_kw(vm, "remove", kw)) return NULL;
     if (nargs != 1)
-        return vm_raise(vm, &Exc_TypeError, "list.remove() takes exactly one argument (%d given)", nargs);
+        return vm_raise(vm, &Exc_TypeError, "list.remove() takes exactly one argument (%d given)",
+                        nargs);
     List *l = (List *)self;
     for (ssize_t i = 0; i < l->len; i++) {
         Obj *item = obj_newref(l->items[i]);
@@ -643,7 +674,8 @@ static Obj *m_index(Vm *vm, Obj *self, Obj **args, int nargs, Obj *kw) {
 static Obj *m_count(Vm *vm, Obj *self, Obj **args, int nargs, Obj *kw) {
     if (!args_no_kw(vm, "count", kw)) return NULL;
     if (nargs != 1)
-        return vm_raise(vm, &Exc_TypeError, "list.count() takes exactly one argument (%d given)", nargs);
+        return vm_raise(vm, &Exc_TypeError, "list.count() takes exactly one argument (%d given)",
+                        nargs);
     List *l = (List *)self;
     int64_t c = 0;
     for (ssize_t i = 0; i < l->len; i++) {
@@ -704,9 +736,12 @@ static Obj *list_new_type(Vm *vm, Type *t, Obj **args, int nargs, Obj *kw) {
     Obj *it = args[0];
     /* list___init___impl: preallocate exactly when the argument has a length */
     ssize_t n = -1;
-    if (IS_LIST(it)) n = LIST_LEN(it);
-    else if (IS_TUPLE(it)) n = TUPLE_LEN(it);
-    else if (IS_DICT(it)) n = DICT_LEN(it);
+    if (IS_LIST(it))
+        n = LIST_LEN(it);
+    else if (IS_TUPLE(it))
+        n = TUPLE_LEN(it);
+    else if (IS_DICT(it))
+        n = DICT_LEN(it);
     else if (KIND(it) == OBJ_STR || KIND(it) == OBJ_SET || KIND(it) == OBJ_FROZENSET ||
              KIND(it) == OBJ_RANGE || KIND(it) == OBJ_DICTVIEW || KIND(it) == OBJ_BYTES) {
         n = obj_len(vm, it);

@@ -40,7 +40,8 @@ Obj *tuple_new(Vm *vm, ssize_t n) {
 Obj *tuple_from_array(Vm *vm, Obj **items, ssize_t n) {
     Obj *t = tuple_new(vm, n);
     if (!t) return NULL;
-    for (ssize_t i = 0; i < n; i++) TUPLE_ITEM(t, i) = obj_newref(items[i]);
+    for (ssize_t i = 0; i < n; i++)
+        TUPLE_ITEM(t, i) = obj_newref(items[i]);
     return t;
 }
 
@@ -49,7 +50,8 @@ Obj *tuple_pack(Vm *vm, int n, ...) {
     if (!t) return NULL;
     va_list ap;
     va_start(ap, n);
-    for (int i = 0; i < n; i++) TUPLE_ITEM(t, i) = obj_newref(va_arg(ap, Obj *));
+    for (int i = 0; i < n; i++)
+        TUPLE_ITEM(t, i) = obj_newref(va_arg(ap, Obj *));
     va_end(ap);
     return t;
 }
@@ -57,7 +59,8 @@ Obj *tuple_pack(Vm *vm, int n, ...) {
 static void tuple_dealloc(Vm *vm, Obj *o) {
     Tuple *t = (Tuple *)o;
     if (gc_is_tracked(o)) gc_untrack(vm, o);
-    for (ssize_t i = t->len - 1; i >= 0; i--) XDECREF(vm, t->items[i]); /* as tupledealloc */
+    for (ssize_t i = t->len - 1; i >= 0; i--)
+        XDECREF(vm, t->items[i]); /* as tupledealloc */
     ssize_t n = t->len;
     if (n > 0 && n <= TUPLE_MAXSAVESIZE && vm->ntuple_free[n] < TUPLE_MAXFREELIST) {
         if (!vm->tuple_free[n]) {
@@ -78,7 +81,9 @@ static void tuple_traverse(Obj *o, VisitFn visit, void *arg) {
         if (t->items[i]) visit(t->items[i], NULL, (long)i, arg);
 }
 
-static size_t tuple_size_of(Obj *o) { return 24 + 8 * (size_t)((Tuple *)o)->len; }
+static size_t tuple_size_of(Obj *o) {
+    return 24 + 8 * (size_t)((Tuple *)o)->len;
+}
 
 /* mirrors _PyTuple_MaybeUntrack() */
 void tuple_maybe_untrack(Vm *vm, Obj *o) {

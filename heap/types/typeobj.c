@@ -57,13 +57,25 @@ static Obj *descr_repr(Vm *vm, Obj *o) {
 
 Type MemberDescrType = {
     .ob = {.refcnt = 1, .type = &TypeType, .flags = OBJ_F_STATIC},
-    .name = "member_descriptor", .kind = OBJ_OTHER, .gc = true, .basicsize = 56,
-    .traverse = descr_traverse, .dealloc = descr_dealloc, .repr = descr_repr, .base = &ObjectType,
+    .name = "member_descriptor",
+    .kind = OBJ_OTHER,
+    .gc = true,
+    .basicsize = 56,
+    .traverse = descr_traverse,
+    .dealloc = descr_dealloc,
+    .repr = descr_repr,
+    .base = &ObjectType,
 };
 Type GetSetDescrType = {
     .ob = {.refcnt = 1, .type = &TypeType, .flags = OBJ_F_STATIC},
-    .name = "getset_descriptor", .kind = OBJ_OTHER, .gc = true, .basicsize = 56,
-    .traverse = descr_traverse, .dealloc = descr_dealloc, .repr = descr_repr, .base = &ObjectType,
+    .name = "getset_descriptor",
+    .kind = OBJ_OTHER,
+    .gc = true,
+    .basicsize = 56,
+    .traverse = descr_traverse,
+    .dealloc = descr_dealloc,
+    .repr = descr_repr,
+    .base = &ObjectType,
 };
 
 static Obj *descr_new(Vm *vm, Type *owner, const char *name, DescrKind kind, int index) {
@@ -159,21 +171,40 @@ static const MethodDef prop_methods[] = {
 
 Type PropertyType = {
     .ob = {.refcnt = 1, .type = &TypeType, .flags = OBJ_F_STATIC},
-    .name = "property", .kind = OBJ_PROPERTY, .gc = true, .basicsize = 64,
-    .traverse = prop_traverse, .clear = prop_clear, .dealloc = prop_dealloc,
-    .methods = prop_methods, .new_ = prop_new_type, .base = &ObjectType,
+    .name = "property",
+    .kind = OBJ_PROPERTY,
+    .gc = true,
+    .basicsize = 64,
+    .traverse = prop_traverse,
+    .clear = prop_clear,
+    .dealloc = prop_dealloc,
+    .methods = prop_methods,
+    .new_ = prop_new_type,
+    .base = &ObjectType,
 };
 Type StaticMethodType = {
     .ob = {.refcnt = 1, .type = &TypeType, .flags = OBJ_F_STATIC},
-    .name = "staticmethod", .kind = OBJ_STATICMETHOD, .gc = true, .basicsize = 40,
-    .traverse = prop_traverse, .clear = prop_clear, .dealloc = prop_dealloc,
-    .new_ = prop_new_type, .base = &ObjectType,
+    .name = "staticmethod",
+    .kind = OBJ_STATICMETHOD,
+    .gc = true,
+    .basicsize = 40,
+    .traverse = prop_traverse,
+    .clear = prop_clear,
+    .dealloc = prop_dealloc,
+    .new_ = prop_new_type,
+    .base = &ObjectType,
 };
 Type ClassMethodType = {
     .ob = {.refcnt = 1, .type = &TypeType, .flags = OBJ_F_STATIC},
-    .name = "classmethod", .kind = OBJ_CLASSMETHOD, .gc = true, .basicsize = 40,
-    .traverse = prop_traverse, .clear = prop_clear, .dealloc = prop_dealloc,
-    .new_ = prop_new_type, .base = &ObjectType,
+    .name = "classmethod",
+    .kind = OBJ_CLASSMETHOD,
+    .gc = true,
+    .basicsize = 40,
+    .traverse = prop_traverse,
+    .clear = prop_clear,
+    .dealloc = prop_dealloc,
+    .new_ = prop_new_type,
+    .base = &ObjectType,
 };
 
 /* ---------------------------------------------------------------- shared keys */
@@ -200,7 +231,9 @@ static int shared_keys_insert(SharedKeys *k, Obj *name) {
     return k->nentries - 1;
 }
 
-static size_t values_bytes(int size) { return (((size_t)size + 2 + 7) & ~(size_t)7) + 8 * (size_t)size; }
+static size_t values_bytes(int size) {
+    return (((size_t)size + 2 + 7) & ~(size_t)7) + 8 * (size_t)size;
+}
 
 /* ---------------------------------------------------------------- instances */
 
@@ -239,7 +272,8 @@ static void free_values(Vm *vm, Instance *o, bool decref) {
     if (decref) {
         SharedKeys *k = o->ob.type->cached_keys;
         int ne = k ? k->nentries : n;
-        for (int i = 0; i < ne && i < n; i++) XDECREF(vm, vals[i]);
+        for (int i = 0; i < ne && i < n; i++)
+            XDECREF(vm, vals[i]);
     }
     free(vals);
 }
@@ -250,7 +284,7 @@ Obj *instance_getdict(Vm *vm, Obj *obj) {
     Instance *o = (Instance *)obj;
     if (o->dict) return o->dict;
     Type *t = obj->type;
-    extern Obj *dict_new_split(Vm *vm, Type *cls);
+    extern Obj *dict_new_split(Vm * vm, Type * cls);
     Obj *d = t->cached_keys ? dict_new_split(vm, t) : dict_new(vm);
     if (!d) return NULL;
     if (o->values) {
@@ -358,11 +392,13 @@ void instance_clear(Vm *vm, Obj *obj) {
     if (o->values) {
         /* clear the values but keep the (now empty) array: _PyObject_ClearInstanceAttributes */
         SharedKeys *k = t->cached_keys;
-        for (int i = 0; i < (k ? k->nentries : 0) && i < o->nvalues; i++) CLEAR(vm, o->values[i]);
+        for (int i = 0; i < (k ? k->nentries : 0) && i < o->nvalues; i++)
+            CLEAR(vm, o->values[i]);
         o->norder = 0;
     }
     CLEAR(vm, o->dict);
-    for (int i = 0; i < (t->nslots > 0 ? t->nslots : 0); i++) CLEAR(vm, o->slots[i]);
+    for (int i = 0; i < (t->nslots > 0 ? t->nslots : 0); i++)
+        CLEAR(vm, o->slots[i]);
     if (t->is_exc) {
         CLEAR(vm, o->args);
         CLEAR(vm, o->traceback);
@@ -383,13 +419,14 @@ void instance_dealloc(Vm *vm, Obj *obj) {
         obj->refcnt = 1; /* temporarily resurrect for __del__ */
         vm_call_finalizer(vm, obj);
         obj->flags |= OBJ_F_FINALIZED; /* PyObject_CallFinalizer sets it after tp_finalize */
-        if (--obj->refcnt != 0) { /* resurrected */
+        if (--obj->refcnt != 0) {      /* resurrected */
             if (!gc_is_tracked(obj)) gc_track(vm, obj);
             return;
         }
     }
     if (o->weaklist) weakref_clear_all(vm, obj);
-    for (int i = 0; i < (t->nslots > 0 ? t->nslots : 0); i++) CLEAR(vm, o->slots[i]);
+    for (int i = 0; i < (t->nslots > 0 ? t->nslots : 0); i++)
+        CLEAR(vm, o->slots[i]);
     free(o->slots);
     o->slots = NULL;
     if (o->values) {
@@ -411,7 +448,9 @@ void instance_dealloc(Vm *vm, Obj *obj) {
     if (t->heap) DECREF(vm, (Obj *)t);
 }
 
-static size_t instance_size_of(Obj *o) { return o->type->basicsize; }
+static size_t instance_size_of(Obj *o) {
+    return o->type->basicsize;
+}
 
 /* ---------------------------------------------------------------- attributes */
 
@@ -455,7 +494,8 @@ static Obj *method_descr(Vm *vm, const MethodDef *def) {
         for (size_t i = 0; i < vm->descr_cap; i++)
             if (vm->descr_keys[i]) {
                 size_t h = ((uintptr_t)vm->descr_keys[i] >> 4) & (ncap - 1);
-                while (nk[h]) h = (h + 1) & (ncap - 1);
+                while (nk[h])
+                    h = (h + 1) & (ncap - 1);
                 nk[h] = vm->descr_keys[i];
                 nv[h] = vm->descr_vals[i];
             }
@@ -497,19 +537,22 @@ void vm_free_descrs(Vm *vm) {
 
 static Obj *bind(Vm *vm, Obj *descr, Obj *obj, Type *objtype) {
     switch (KIND(descr)) {
-    case OBJ_FUNCTION: return obj ? method_new(vm, descr, obj) : obj_newref(descr);
+    case OBJ_FUNCTION:
+        return obj ? method_new(vm, descr, obj) : obj_newref(descr);
     case OBJ_STATICMETHOD: {
         Obj *f = ((Property *)descr)->fget;
         return obj_newref(f ? f : Py_None);
     }
-    case OBJ_CLASSMETHOD: return method_new(vm, ((Property *)descr)->fget, (Obj *)objtype);
+    case OBJ_CLASSMETHOD:
+        return method_new(vm, ((Property *)descr)->fget, (Obj *)objtype);
     case OBJ_PROPERTY: {
         if (!obj) return obj_newref(descr);
         Property *p = (Property *)descr;
         if (!p->fget) return vm_raise(vm, &Exc_AttributeError, "property has no getter");
         return obj_call1(vm, p->fget, obj);
     }
-    default: return obj_newref(descr);
+    default:
+        return obj_newref(descr);
     }
 }
 
@@ -524,15 +567,18 @@ static Obj *type_special_attr(Vm *vm, Type *t, const char *n) {
         return str_from_cstr(vm, dot ? dot + 1 : t->name);
     }
     if (!strcmp(n, "__qualname__"))
-        return t->heap ? obj_newref(t->qualname ? t->qualname : t->name_obj) : str_from_cstr(vm, t->name);
+        return t->heap ? obj_newref(t->qualname ? t->qualname : t->name_obj)
+                       : str_from_cstr(vm, t->name);
     if (!strcmp(n, "__mro__")) {
         if (t->mro) return obj_newref(t->mro);
         int n2 = 0;
-        for (Type *b = t; b; b = b->base) n2++;
+        for (Type *b = t; b; b = b->base)
+            n2++;
         Obj *m = tuple_new(vm, n2);
         if (!m) return NULL;
         int i = 0;
-        for (Type *b = t; b; b = b->base) TUPLE_ITEM(m, i++) = obj_newref((Obj *)b);
+        for (Type *b = t; b; b = b->base)
+            TUPLE_ITEM(m, i++) = obj_newref((Obj *)b);
         return m;
     }
     if (!strcmp(n, "__bases__")) {
@@ -563,7 +609,8 @@ static Obj *type_getattr(Vm *vm, Type *t, Obj *name) {
     Obj *v = type_lookup(t, name);
     if (v) return bind(vm, v, NULL, t);
     const char *n = str_cstr(name);
-    if (t == &DictType && !strcmp(n, "fromkeys")) return builtin_new(vm, &dict_fromkeys_def, (Obj *)t);
+    if (t == &DictType && !strcmp(n, "fromkeys"))
+        return builtin_new(vm, &dict_fromkeys_def, (Obj *)t);
     if (n[0] == '_' && n[1] == '_') {
         Obj *r = type_special_attr(vm, t, n);
         if (r || vm->exc) return r;
@@ -606,7 +653,8 @@ Obj *obj_getattr(Vm *vm, Obj *o, Obj *name) {
             Obj *v = b->dict ? dict_get_str(b->dict, name) : NULL;
             if (v) {
                 Obj *inst = s->obj == (Obj *)s->obj_type ? NULL : s->obj;
-                if (KIND(v) == OBJ_CLASSMETHOD) return method_new(vm, ((Property *)v)->fget, (Obj *)s->obj_type);
+                if (KIND(v) == OBJ_CLASSMETHOD)
+                    return method_new(vm, ((Property *)v)->fget, (Obj *)s->obj_type);
                 return bind(vm, v, inst, s->obj_type);
             }
             const MethodDef *m = b->heap ? NULL : find_methoddef(b, str_cstr(name), NULL);
@@ -617,7 +665,8 @@ Obj *obj_getattr(Vm *vm, Obj *o, Obj *name) {
             extern const MethodDef object_init_def;
             return builtin_new(vm, &object_init_def, s->obj);
         }
-        return vm_raise(vm, &Exc_AttributeError, "'super' object has no attribute '%s'", str_cstr(name));
+        return vm_raise(vm, &Exc_AttributeError, "'super' object has no attribute '%s'",
+                        str_cstr(name));
     }
     Obj *descr = t->heap ? type_lookup(t, name) : NULL;
     if (descr && is_data_descr(descr)) {
@@ -697,8 +746,8 @@ int obj_setattr(Vm *vm, Obj *o, Obj *name, Obj *value) {
     if (KIND(o) == OBJ_TYPE) {
         Type *cls = (Type *)o;
         if (!cls->heap) {
-            vm_raise(vm, &Exc_TypeError,
-                     "cannot set '%s' attribute of immutable type '%s'", str_cstr(name), cls->name);
+            vm_raise(vm, &Exc_TypeError, "cannot set '%s' attribute of immutable type '%s'",
+                     str_cstr(name), cls->name);
             return -1;
         }
         int r;
@@ -760,8 +809,8 @@ int obj_setattr(Vm *vm, Obj *o, Obj *name, Obj *value) {
             Property *p = (Property *)descr;
             Obj *f = value ? p->fset : p->fdel;
             if (!f) {
-                vm_raise(vm, &Exc_AttributeError, "can't %s attribute '%s'", value ? "set" : "delete",
-                         str_cstr(name));
+                vm_raise(vm, &Exc_AttributeError, "can't %s attribute '%s'",
+                         value ? "set" : "delete", str_cstr(name));
                 return -1;
             }
             Obj *args[2] = {o, value};
@@ -822,7 +871,8 @@ static void type_dealloc(Vm *vm, Obj *o) {
     XDECREF(vm, t->slot_names);
     if (t->base && t->base->heap) DECREF(vm, (Obj *)t->base);
     if (t->cached_keys) {
-        for (int i = 0; i < t->cached_keys->nentries; i++) DECREF(vm, t->cached_keys->names[i]);
+        for (int i = 0; i < t->cached_keys->nentries; i++)
+            DECREF(vm, t->cached_keys->names[i]);
         free(t->cached_keys->names);
         free(t->cached_keys);
     }
@@ -875,12 +925,12 @@ Obj *type_new_class(Vm *vm, Obj *name, Obj *bases, Obj *ns) {
             return vm_raise(vm, &Exc_NotImplementedError,
                             "multiple inheritance is not supported by memviz");
         Obj *b = TUPLE_ITEM(bases, 0);
-        if (!IS_TYPE(b))
-            return vm_raise(vm, &Exc_TypeError, "bases must be types");
+        if (!IS_TYPE(b)) return vm_raise(vm, &Exc_TypeError, "bases must be types");
         base = (Type *)b;
         if (!base->heap && base != &ObjectType && !base->is_exc)
             return vm_raise(vm, &Exc_NotImplementedError,
-                            "memviz does not support subclassing the builtin type '%s'", base->name);
+                            "memviz does not support subclassing the builtin type '%s'",
+                            base->name);
     }
     Type *t = (Type *)obj_alloc(vm, &TypeType, sizeof(Type), 1672);
     if (!t) return NULL;
@@ -898,7 +948,8 @@ Obj *type_new_class(Vm *vm, Obj *name, Obj *bases, Obj *ns) {
     t->base = base;
     if (base->heap) INCREF(base);
     t->name_obj = obj_newref(name);
-    t->bases = bases && TUPLE_LEN(bases) ? obj_newref(bases) : tuple_pack(vm, 1, (Obj *)&ObjectType);
+    t->bases =
+        bases && TUPLE_LEN(bases) ? obj_newref(bases) : tuple_pack(vm, 1, (Obj *)&ObjectType);
     t->dict = dict_copy(vm, ns);
     if (!t->dict || !t->bases) {
         DECREF(vm, t);
@@ -933,8 +984,10 @@ Obj *type_new_class(Vm *vm, Obj *name, Obj *bases, Obj *ns) {
         ssize_t own = TUPLE_LEN(names);
         t->nslots = base_slots + (int)own;
         Obj *all = tuple_new(vm, t->nslots);
-        for (int i = 0; i < base_slots; i++) TUPLE_ITEM(all, i) = obj_newref(TUPLE_ITEM(base->slot_names, i));
-        for (ssize_t i = 0; i < own; i++) TUPLE_ITEM(all, base_slots + i) = obj_newref(TUPLE_ITEM(names, i));
+        for (int i = 0; i < base_slots; i++)
+            TUPLE_ITEM(all, i) = obj_newref(TUPLE_ITEM(base->slot_names, i));
+        for (ssize_t i = 0; i < own; i++)
+            TUPLE_ITEM(all, base_slots + i) = obj_newref(TUPLE_ITEM(names, i));
         t->slot_names = all;
         for (ssize_t i = 0; i < own; i++) {
             Obj *sn = TUPLE_ITEM(names, i);
@@ -944,7 +997,8 @@ Obj *type_new_class(Vm *vm, Obj *name, Obj *bases, Obj *ns) {
         }
         DECREF(vm, names);
         t->managed_dict = base_has_dict;
-        t->basicsize = (base->heap ? (base->managed_dict ? 24 : base->basicsize) : 16) + 8 * (size_t)own;
+        t->basicsize =
+            (base->heap ? (base->managed_dict ? 24 : base->basicsize) : 16) + 8 * (size_t)own;
         if (base->heap && base->managed_dict) t->basicsize = 24 + 8 * (size_t)t->nslots;
     } else {
         t->nslots = base_slots ? base_slots : -1;
@@ -979,14 +1033,16 @@ Obj *type_new_class(Vm *vm, Obj *name, Obj *bases, Obj *ns) {
         dict_set_cstr(vm, t->dict, "__hash__", Py_None);
     /* __mro__: (t, bases..., object) */
     int n = 0;
-    for (Type *b = t; b; b = b->base) n++;
+    for (Type *b = t; b; b = b->base)
+        n++;
     t->mro = tuple_new(vm, n);
     if (!t->mro) {
         DECREF(vm, t);
         return NULL;
     }
     int i = 0;
-    for (Type *b = t; b; b = b->base) TUPLE_ITEM(t->mro, i++) = obj_newref((Obj *)b);
+    for (Type *b = t; b; b = b->base)
+        TUPLE_ITEM(t->mro, i++) = obj_newref((Obj *)b);
     type_flags_from_dict(vm, t);
     /* zero-argument super(): fill the __class__ cell */
     Obj *cell = dict_get_cstr(vm, t->dict, "__classcell__");
@@ -1005,7 +1061,8 @@ Obj *type_call(Vm *vm, Type *t, Obj **args, int nargs, Obj *kwnames) {
         if (t == &TypeType && nargs == 1 && !kwnames) return obj_newref((Obj *)args[0]->type);
         if (t->is_exc && !t->new_) {
             int nkw = kwnames ? (int)TUPLE_LEN(kwnames) : 0;
-            if (nkw) return vm_raise(vm, &Exc_TypeError, "%s() takes no keyword arguments", t->name);
+            if (nkw)
+                return vm_raise(vm, &Exc_TypeError, "%s() takes no keyword arguments", t->name);
             Obj *a = tuple_from_array(vm, args, nargs);
             if (!a) return NULL;
             Obj *e = exc_new(vm, t, a);
@@ -1022,7 +1079,8 @@ Obj *type_call(Vm *vm, Type *t, Obj **args, int nargs, Obj *kwnames) {
     Obj *kwd = NULL;
     if (nkw) {
         kwd = dict_new(vm);
-        for (int i = 0; i < nkw; i++) dict_set(vm, kwd, TUPLE_ITEM(kwnames, i), args[nargs + i]);
+        for (int i = 0; i < nkw; i++)
+            dict_set(vm, kwd, TUPLE_ITEM(kwnames, i), args[nargs + i]);
     }
     Obj *self = NULL;
     Obj *newf = type_lookup_cstr(vm, t, "__new__");
@@ -1049,7 +1107,8 @@ Obj *type_call(Vm *vm, Type *t, Obj **args, int nargs, Obj *kwnames) {
         /* slot_tp_init -> _PyObject_Call_Prepend: [self, *args] borrowed from the tuple */
         Obj **stack = malloc(sizeof(Obj *) * (size_t)(nargs + nkw + 1));
         stack[0] = self;
-        for (int i = 0; i < nargs; i++) stack[i + 1] = TUPLE_ITEM(argt, i);
+        for (int i = 0; i < nargs; i++)
+            stack[i + 1] = TUPLE_ITEM(argt, i);
         Obj *kn = NULL;
         if (nkw) {
             kn = tuple_new(vm, nkw);
@@ -1072,7 +1131,8 @@ Obj *type_call(Vm *vm, Type *t, Obj **args, int nargs, Obj *kwnames) {
             goto done;
         }
         if (r != Py_None) {
-            vm_raise(vm, &Exc_TypeError, "__init__() should return None, not '%s'", obj_type_name(r));
+            vm_raise(vm, &Exc_TypeError, "__init__() should return None, not '%s'",
+                     obj_type_name(r));
             DECREF(vm, r);
             CLEAR(vm, self);
             goto done;
@@ -1111,10 +1171,18 @@ static const MethodDef type_methods[] = {{"mro", type_mro_method}, {NULL, NULL}}
 
 Type TypeType = {
     .ob = {.refcnt = 1, .type = &TypeType, .flags = OBJ_F_STATIC},
-    .name = "type", .kind = OBJ_TYPE, .gc = true, .basicsize = 880,
-    .traverse = type_traverse, .clear = type_clear, .dealloc = type_dealloc,
-    .repr = type_repr, .size_of = type_size_of, .methods = type_methods,
-    .new_ = type_new_type, .base = &ObjectType,
+    .name = "type",
+    .kind = OBJ_TYPE,
+    .gc = true,
+    .basicsize = 880,
+    .traverse = type_traverse,
+    .clear = type_clear,
+    .dealloc = type_dealloc,
+    .repr = type_repr,
+    .size_of = type_size_of,
+    .methods = type_methods,
+    .new_ = type_new_type,
+    .base = &ObjectType,
 };
 
 /* ---------------------------------------------------------------- object */
@@ -1168,7 +1236,7 @@ static Obj *object_dir_m(Vm *vm, Obj *self, Obj **args, int nargs, Obj *kw) {
     (void)args;
     (void)nargs;
     (void)kw;
-    extern Obj *obj_dir(Vm *vm, Obj *o);
+    extern Obj *obj_dir(Vm * vm, Obj * o);
     return obj_dir(vm, self);
 }
 
@@ -1177,8 +1245,12 @@ static const MethodDef object_methods[] = {
 
 Type ObjectType = {
     .ob = {.refcnt = 1, .type = &TypeType, .flags = OBJ_F_STATIC},
-    .name = "object", .kind = OBJ_OBJECT, .basicsize = 16,
-    .dealloc = object_dealloc, .repr = object_repr, .methods = object_methods,
+    .name = "object",
+    .kind = OBJ_OBJECT,
+    .basicsize = 16,
+    .dealloc = object_dealloc,
+    .repr = object_repr,
+    .methods = object_methods,
     .new_ = object_new_type,
 };
 
@@ -1216,7 +1288,8 @@ static Obj *super_new_type(Vm *vm, Type *t, Obj **args, int nargs, Obj *kw) {
     if (!IS_TYPE(type)) return vm_raise(vm, &Exc_TypeError, "super() argument 1 must be a type");
     Type *ot = IS_TYPE(obj) && type_is_subtype((Type *)obj, (Type *)type) ? (Type *)obj : obj->type;
     if (!type_is_subtype(ot, (Type *)type))
-        return vm_raise(vm, &Exc_TypeError, "super(type, obj): obj must be an instance or subtype of type");
+        return vm_raise(vm, &Exc_TypeError,
+                        "super(type, obj): obj must be an instance or subtype of type");
     Super *s = (Super *)obj_alloc(vm, &SuperType, sizeof(Super), 32);
     if (!s) return NULL;
     s->type = (Type *)obj_newref(type);
@@ -1233,7 +1306,13 @@ static Obj *super_repr(Vm *vm, Obj *o) {
 
 Type SuperType = {
     .ob = {.refcnt = 1, .type = &TypeType, .flags = OBJ_F_STATIC},
-    .name = "super", .kind = OBJ_SUPER, .gc = true, .basicsize = 32,
-    .traverse = super_traverse, .dealloc = super_dealloc, .repr = super_repr,
-    .new_ = super_new_type, .base = &ObjectType,
+    .name = "super",
+    .kind = OBJ_SUPER,
+    .gc = true,
+    .basicsize = 32,
+    .traverse = super_traverse,
+    .dealloc = super_dealloc,
+    .repr = super_repr,
+    .new_ = super_new_type,
+    .base = &ObjectType,
 };

@@ -19,8 +19,8 @@ Obj *int_from_double(Vm *vm, double d);
 bool int_as_i64(Obj *o, int64_t *out);
 double int_as_double(Vm *vm, Obj *o, bool *ok);
 Obj *int_binop(Vm *vm, Obj *a, Obj *b, int op); /* NotImplemented if b not int */
-Obj *int_to_str(Vm *vm, Obj *o, int base);    /* NEW str */
-int int_compare(Obj *a, Obj *b);              /* -1 0 1 */
+Obj *int_to_str(Vm *vm, Obj *o, int base);      /* NEW str */
+int int_compare(Obj *a, Obj *b);                /* -1 0 1 */
 int64_t int_hash(Obj *o);
 int int_sign(Obj *o);
 Obj *int_neg(Vm *vm, Obj *o);
@@ -32,16 +32,16 @@ Obj *int_pow_mod(Vm *vm, Obj *a, Obj *b, Obj *m);
 Obj *int_round(Vm *vm, Obj *o, Obj *ndigits);
 Obj *int_format(Vm *vm, Obj *o, const char *spec, size_t n); /* NEW str */
 #define SMALL_INT(vm, v) ((vm)->small_ints[(v) + 5])
-Obj *int_alloc_i64(Vm *vm, int64_t v);        /* a fresh int, no small-int check */
-Obj *int_divmod(Vm *vm, Obj *a, Obj *b);      /* (q, r) or NotImplemented */
-int int_compare_double(Obj *a, double d);     /* exact; d not NaN */
+Obj *int_alloc_i64(Vm *vm, int64_t v);    /* a fresh int, no small-int check */
+Obj *int_divmod(Vm *vm, Obj *a, Obj *b);  /* (q, r) or NotImplemented */
+int int_compare_double(Obj *a, double d); /* exact; d not NaN */
 size_t int_bit_length(Obj *o);
 void int_destroy_statics(Vm *vm);
 
 /* ---- float (float.c) ---- */
 Obj *float_new(Vm *vm, double v);
 Obj *float_binop(Vm *vm, Obj *a, Obj *b, int op);
-Obj *float_repr_str(Vm *vm, double v);     /* NEW str, CPython's repr */
+Obj *float_repr_str(Vm *vm, double v); /* NEW str, CPython's repr */
 void float_repr_buf(double v, char *buf, size_t n);
 int64_t float_hash(double v);
 Obj *float_from_str(Vm *vm, const char *s, size_t n);
@@ -52,7 +52,7 @@ Obj *float_round(Vm *vm, double v, Obj *ndigits);
 Obj *str_new(Vm *vm, const char *utf8, size_t nbytes); /* validates nothing: UTF-8 in */
 Obj *str_from_cstr(Vm *vm, const char *s);
 Obj *str_fromf(Vm *vm, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-Obj *str_intern(Vm *vm, Obj *s);          /* steals s, returns the interned copy (NEW) */
+Obj *str_intern(Vm *vm, Obj *s);             /* steals s, returns the interned copy (NEW) */
 Obj *str_intern_cstr(Vm *vm, const char *s); /* NEW */
 Obj *str_concat(Vm *vm, Obj *a, Obj *b);
 int64_t str_hash(Obj *s);
@@ -70,8 +70,12 @@ Obj *str_iter_next(Vm *vm, Iter *it);
 Obj *str_join(Vm *vm, Obj *sep, Obj *iterable);
 /* code point at index i (0 <= i < len) */
 uint32_t str_char_at(Obj *s, size_t i);
-static inline const char *str_cstr(Obj *s) { return ((Str *)s)->s; }
-static inline size_t str_len(Obj *s) { return ((Str *)s)->len; }
+static inline const char *str_cstr(Obj *s) {
+    return ((Str *)s)->s;
+}
+static inline size_t str_len(Obj *s) {
+    return ((Str *)s)->len;
+}
 
 /* a growable UTF-8 buffer used to build strings */
 typedef struct {
@@ -91,8 +95,8 @@ int utf8_decode(const unsigned char *s, size_t n, uint32_t *cp); /* bytes consum
 
 void str_init_statics(Vm *vm);
 void str_free_statics(Vm *vm);
-void str_clear_interned(Vm *vm);      /* gives back the interned dict's uncounted refs */
-Obj *str_ascii(Vm *vm, Obj *o);       /* ascii(o) */
+void str_clear_interned(Vm *vm);            /* gives back the interned dict's uncounted refs */
+Obj *str_ascii(Vm *vm, Obj *o);             /* ascii(o) */
 Obj *obj_format(Vm *vm, Obj *o, Obj *spec); /* format(o, spec); spec may be NULL */
 
 /* ---- bytes (str.c) ---- */
@@ -107,22 +111,22 @@ Obj *bytes_new(Vm *vm, const unsigned char *s, size_t n);
 Obj *bytes_repr(Vm *vm, Obj *b);
 
 /* ---- tuple (tuple.c) ---- */
-Obj *tuple_new(Vm *vm, ssize_t n);          /* items NULL: fill them all */
-Obj *tuple_pack(Vm *vm, int n, ...);        /* items BORROWED (increfs them) */
+Obj *tuple_new(Vm *vm, ssize_t n);                     /* items NULL: fill them all */
+Obj *tuple_pack(Vm *vm, int n, ...);                   /* items BORROWED (increfs them) */
 Obj *tuple_from_array(Vm *vm, Obj **items, ssize_t n); /* increfs */
 void tuple_maybe_untrack(Vm *vm, Obj *t);
 #define TUPLE_ITEM(t, i) (((Tuple *)(t))->items[i])
 #define TUPLE_LEN(t) (((Tuple *)(t))->len)
 
 /* ---- list (list.c) ---- */
-Obj *list_new(Vm *vm, ssize_t n);           /* len n, capacity exactly n, items NULL */
-int list_append(Vm *vm, Obj *l, Obj *item); /* increfs item */
+Obj *list_new(Vm *vm, ssize_t n);                 /* len n, capacity exactly n, items NULL */
+int list_append(Vm *vm, Obj *l, Obj *item);       /* increfs item */
 int list_resize(Vm *vm, Obj *l, ssize_t newsize); /* mirrors list_resize() */
 int list_preallocate_exact(Vm *vm, Obj *l, ssize_t n);
 int list_extend(Vm *vm, Obj *l, Obj *iterable);
 Obj *list_getitem(Vm *vm, Obj *l, Obj *key);
 int list_ass_item(Vm *vm, Obj *l, Obj *key, Obj *value); /* value NULL: delete */
-Obj *list_sort(Vm *vm, Obj *l, Obj *key, bool reverse); /* None or NULL */
+Obj *list_sort(Vm *vm, Obj *l, Obj *key, bool reverse);  /* None or NULL */
 Obj *list_repeat(Vm *vm, Obj *l, ssize_t n);
 Obj *list_concat(Vm *vm, Obj *a, Obj *b);
 Obj *list_slice(Vm *vm, Obj *l, ssize_t lo, ssize_t hi);
@@ -131,13 +135,13 @@ Obj *list_slice(Vm *vm, Obj *l, ssize_t lo, ssize_t hi);
 
 /* ---- dict (dict.c) ---- */
 Obj *dict_new(Vm *vm);
-Obj *dict_get(Vm *vm, Obj *d, Obj *key);   /* BORROWED or NULL (exc set only on hash error) */
-Obj *dict_get_str(Obj *d, Obj *key);       /* BORROWED, key is a str: no errors */
+Obj *dict_get(Vm *vm, Obj *d, Obj *key); /* BORROWED or NULL (exc set only on hash error) */
+Obj *dict_get_str(Obj *d, Obj *key);     /* BORROWED, key is a str: no errors */
 Obj *dict_get_cstr(Vm *vm, Obj *d, const char *key); /* BORROWED */
-int dict_set(Vm *vm, Obj *d, Obj *key, Obj *value); /* increfs both */
+int dict_set(Vm *vm, Obj *d, Obj *key, Obj *value);  /* increfs both */
 int dict_set_cstr(Vm *vm, Obj *d, const char *key, Obj *value);
-int dict_del(Vm *vm, Obj *d, Obj *key);    /* KeyError if absent */
-int dict_pop_str(Vm *vm, Obj *d, Obj *key); /* 1 removed, 0 absent */
+int dict_del(Vm *vm, Obj *d, Obj *key);                      /* KeyError if absent */
+int dict_pop_str(Vm *vm, Obj *d, Obj *key);                  /* 1 removed, 0 absent */
 int dict_next(Obj *d, ssize_t *pos, Obj **key, Obj **value); /* BORROWED */
 Obj *dict_copy(Vm *vm, Obj *d);
 int dict_update(Vm *vm, Obj *d, Obj *other);
@@ -165,8 +169,8 @@ Obj *dictview_binop(Vm *vm, Obj *a, Obj *b, int op);
 /* ---- set (set.c) ---- */
 Obj *set_new(Vm *vm, Type *type, Obj *iterable); /* iterable may be NULL */
 int set_add(Vm *vm, Obj *s, Obj *key);
-int set_contains(Vm *vm, Obj *s, Obj *key); /* 1/0/-1 */
-int set_discard(Vm *vm, Obj *s, Obj *key); /* 1 found, 0 not, -1 error */
+int set_contains(Vm *vm, Obj *s, Obj *key);    /* 1/0/-1 */
+int set_discard(Vm *vm, Obj *s, Obj *key);     /* 1 found, 0 not, -1 error */
 int set_next(Obj *s, ssize_t *pos, Obj **key); /* BORROWED */
 Obj *set_binop(Vm *vm, Obj *a, Obj *b, int op);
 Obj *set_richcompare(Vm *vm, Obj *a, Obj *b, int op);
@@ -177,15 +181,15 @@ void set_clear(Vm *vm, Obj *s);
 
 /* ---- range, slice, iterators (range.c / iter.c) ---- */
 Obj *range_new(Vm *vm, Obj *start, Obj *stop, Obj *step); /* BORROWED args */
-Obj *slice_new(Vm *vm, Obj *start, Obj *stop, Obj *step);  /* BORROWED args */
+Obj *slice_new(Vm *vm, Obj *start, Obj *stop, Obj *step); /* BORROWED args */
 /* Resolves a slice against a length, as PySlice_GetIndicesEx. 0 ok, -1 error */
-int slice_indices(Vm *vm, Obj *slice, ssize_t len, ssize_t *start, ssize_t *stop,
-                  ssize_t *step, ssize_t *slicelen);
+int slice_indices(Vm *vm, Obj *slice, ssize_t len, ssize_t *start, ssize_t *stop, ssize_t *step,
+                  ssize_t *slicelen);
 Obj *iter_new(Vm *vm, Type *type, Obj *seq); /* generic sequence iterator; increfs seq */
-Obj *iter_next(Vm *vm, Obj *it);              /* like obj_next */
+Obj *iter_next(Vm *vm, Obj *it);             /* like obj_next */
 extern Type ListIterType, ListRevIterType, TupleIterType, StrIterType, RangeIterType,
-    DictKeyIterType, DictValueIterType, DictItemIterType, SetIterType, SeqIterType,
-    EnumerateType, ZipType, ReversedType, MapType, FilterType, CallIterType, BytesIterType;
+    DictKeyIterType, DictValueIterType, DictItemIterType, SetIterType, SeqIterType, EnumerateType,
+    ZipType, ReversedType, MapType, FilterType, CallIterType, BytesIterType;
 
 /* ---- function, code, cell, method (func.c) ---- */
 Obj *cell_new(Vm *vm, Obj *ref);
@@ -195,8 +199,8 @@ Obj *property_new(Vm *vm, Type *t, Obj *fget);
 
 /* ---- type, instance, object (typeobj.c) ---- */
 Obj *type_new_class(Vm *vm, Obj *name, Obj *bases, Obj *ns); /* class statement */
-Obj *instance_new(Vm *vm, Type *t); /* uninitialized instance of a heap type */
-Obj *instance_getdict(Vm *vm, Obj *o); /* materializes __dict__: BORROWED */
+Obj *instance_new(Vm *vm, Type *t);               /* uninitialized instance of a heap type */
+Obj *instance_getdict(Vm *vm, Obj *o);            /* materializes __dict__: BORROWED */
 Obj *instance_getattr(Vm *vm, Obj *o, Obj *name); /* generic getattr for instances */
 int instance_setattr(Vm *vm, Obj *o, Obj *name, Obj *value);
 Obj *type_call(Vm *vm, Type *t, Obj **args, int nargs, Obj *kwnames);
@@ -206,7 +210,7 @@ Obj *type_special(Vm *vm, Type *t, const char *name);
 Obj *call_special(Vm *vm, Obj *o, const char *name, Obj **args, int nargs, bool *found);
 /* split-keys model of a class (3.11's CACHED_KEYS): shared attribute names */
 typedef struct SharedKeys {
-    Obj **names;       /* Str (interned), nentries of them */
+    Obj **names; /* Str (interned), nentries of them */
     int nentries;
     int usable;
     int cap;

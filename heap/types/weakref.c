@@ -52,7 +52,8 @@ static void wr_clear(Vm *vm, Obj *o) {
 
 static Obj *wr_repr(Vm *vm, Obj *o) {
     WeakRef *w = (WeakRef *)o;
-    if (!w->referent) return str_fromf(vm, "<weakref at 0x%llx; dead>", (unsigned long long)o->addr);
+    if (!w->referent)
+        return str_fromf(vm, "<weakref at 0x%llx; dead>", (unsigned long long)o->addr);
     return str_fromf(vm, "<weakref at 0x%llx; to '%s' at 0x%llx>", (unsigned long long)o->addr,
                      w->referent->type->name, (unsigned long long)w->referent->addr);
 }
@@ -60,7 +61,8 @@ static Obj *wr_repr(Vm *vm, Obj *o) {
 Obj *weakref_new(Vm *vm, Type *t, Obj *referent, Obj *callback) {
     Obj **head = weaklist_of(referent);
     if (!head)
-        return vm_raise(vm, &Exc_TypeError, "cannot create weak reference to '%s' object", referent->type->name);
+        return vm_raise(vm, &Exc_TypeError, "cannot create weak reference to '%s' object",
+                        referent->type->name);
     if (callback == Py_None) callback = NULL;
     /* the callback-less ref and proxy are shared (get_basic_refs) */
     if (!callback) {
@@ -83,8 +85,9 @@ Obj *weakref_new(Vm *vm, Type *t, Obj *referent, Obj *callback) {
         !(t == &WeakRefType && !callback))
         after = second;
     if (t == &WeakRefType && !callback) after = NULL; /* the basic ref goes first */
-    if (t == &WeakProxyType && !callback) /* the basic proxy goes after the basic ref */
-        after = (first && !((WeakRef *)first)->callback && first->type == &WeakRefType) ? first : NULL;
+    if (t == &WeakProxyType && !callback)             /* the basic proxy goes after the basic ref */
+        after =
+            (first && !((WeakRef *)first)->callback && first->type == &WeakRefType) ? first : NULL;
     if (!after) {
         w->wr_prev = NULL;
         w->wr_next = *head;
@@ -103,9 +106,12 @@ Obj *weakref_new(Vm *vm, Type *t, Obj *referent, Obj *callback) {
 
 static Obj *wr_new_type(Vm *vm, Type *t, Obj **args, int nargs, Obj *kw) {
     if (kw && TUPLE_LEN(kw))
-        return vm_raise(vm, &Exc_TypeError, "%s() takes no keyword arguments", t == &WeakRefType ? "ref" : "proxy");
-    if (nargs < 1) return vm_raise(vm, &Exc_TypeError, "__new__ expected at least 1 argument, got %d", nargs);
-    if (nargs > 2) return vm_raise(vm, &Exc_TypeError, "__new__ expected at most 2 arguments, got %d", nargs);
+        return vm_raise(vm, &Exc_TypeError, "%s() takes no keyword arguments",
+                        t == &WeakRefType ? "ref" : "proxy");
+    if (nargs < 1)
+        return vm_raise(vm, &Exc_TypeError, "__new__ expected at least 1 argument, got %d", nargs);
+    if (nargs > 2)
+        return vm_raise(vm, &Exc_TypeError, "__new__ expected at most 2 arguments, got %d", nargs);
     return weakref_new(vm, t, args[0], nargs == 2 ? args[1] : NULL);
 }
 
@@ -115,7 +121,8 @@ void weakref_clear_all(Vm *vm, Obj *o) {
     if (!head) return;
     /* collect callbacks first, then call them with the dead weakref */
     int n = 0;
-    for (Obj *w = *head; w; w = ((WeakRef *)w)->wr_next) n++;
+    for (Obj *w = *head; w; w = ((WeakRef *)w)->wr_next)
+        n++;
     Obj **pending = n ? calloc((size_t)n, sizeof(Obj *)) : NULL;
     int np = 0;
     while (*head) {
@@ -202,34 +209,53 @@ static const MethodDef wr_methods[] = {{"__call__", wr_call}, {NULL, NULL}};
 
 Type WeakRefType = {
     .ob = {.refcnt = 1, .type = &TypeType, .flags = OBJ_F_STATIC},
-    .name = "weakref.ReferenceType", .kind = OBJ_WEAKREF, .gc = true, .basicsize = 64,
-    .traverse = wr_traverse, .clear = wr_clear, .dealloc = wr_dealloc, .repr = wr_repr,
-    .methods = wr_methods, .new_ = wr_new_type, .base = &ObjectType,
+    .name = "weakref.ReferenceType",
+    .kind = OBJ_WEAKREF,
+    .gc = true,
+    .basicsize = 64,
+    .traverse = wr_traverse,
+    .clear = wr_clear,
+    .dealloc = wr_dealloc,
+    .repr = wr_repr,
+    .methods = wr_methods,
+    .new_ = wr_new_type,
+    .base = &ObjectType,
 };
 Type WeakProxyType = {
     .ob = {.refcnt = 1, .type = &TypeType, .flags = OBJ_F_STATIC},
-    .name = "weakref.ProxyType", .kind = OBJ_WEAKREF, .gc = true, .basicsize = 64,
-    .traverse = wr_traverse, .clear = wr_clear, .dealloc = wr_dealloc, .repr = wr_repr,
-    .new_ = wr_new_type, .base = &ObjectType,
+    .name = "weakref.ProxyType",
+    .kind = OBJ_WEAKREF,
+    .gc = true,
+    .basicsize = 64,
+    .traverse = wr_traverse,
+    .clear = wr_clear,
+    .dealloc = wr_dealloc,
+    .repr = wr_repr,
+    .new_ = wr_new_type,
+    .base = &ObjectType,
 };
 
 /* ---------------------------------------------------------------- _weakref functions */
 
 static Obj *wr_getweakrefcount(Vm *vm, Obj *self, Obj **args, int nargs, Obj *kw) {
     (void)self;
-    if (!args_check(vm, "getweakrefcount", nargs, 1, 1) || !args_no_kw(vm, "getweakrefcount", kw)) return NULL;
+    if (!args_check(vm, "getweakrefcount", nargs, 1, 1) || !args_no_kw(vm, "getweakrefcount", kw))
+        return NULL;
     Obj **head = weaklist_of(args[0]);
     int64_t n = 0;
-    for (Obj *w = head ? *head : NULL; w; w = ((WeakRef *)w)->wr_next) n++;
+    for (Obj *w = head ? *head : NULL; w; w = ((WeakRef *)w)->wr_next)
+        n++;
     return int_from_i64(vm, n);
 }
 
 static Obj *wr_getweakrefs(Vm *vm, Obj *self, Obj **args, int nargs, Obj *kw) {
     (void)self;
-    if (!args_check(vm, "getweakrefs", nargs, 1, 1) || !args_no_kw(vm, "getweakrefs", kw)) return NULL;
+    if (!args_check(vm, "getweakrefs", nargs, 1, 1) || !args_no_kw(vm, "getweakrefs", kw))
+        return NULL;
     Obj **head = weaklist_of(args[0]);
     Obj *l = list_new(vm, 0);
-    for (Obj *w = head ? *head : NULL; l && w; w = ((WeakRef *)w)->wr_next) list_append(vm, l, w);
+    for (Obj *w = head ? *head : NULL; l && w; w = ((WeakRef *)w)->wr_next)
+        list_append(vm, l, w);
     return l;
 }
 

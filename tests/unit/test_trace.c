@@ -31,19 +31,20 @@ static uint32_t var_ref(const TraceSnapshot *s, const char *name) {
     return 0;
 }
 
-static const char refcount_seed[] = "import sys\n"
-                                    "\n"
-                                    "# Creating an object\n"
-                                    "a = [1, 2, 3]\n"
-                                    "print(\"Reference count of a:\", sys.getrefcount(a))\n"
-                                    "\n"
-                                    "# Creating another reference to the object\n"
-                                    "b = a\n"
-                                    "print(\"Reference count after creating b:\", sys.getrefcount(a))\n"
-                                    "\n"
-                                    "# Deleting a reference\n"
-                                    "del b\n"
-                                    "print(\"Reference count after deleting b:\", sys.getrefcount(a))\n";
+static const char refcount_seed[] =
+    "import sys\n"
+    "\n"
+    "# Creating an object\n"
+    "a = [1, 2, 3]\n"
+    "print(\"Reference count of a:\", sys.getrefcount(a))\n"
+    "\n"
+    "# Creating another reference to the object\n"
+    "b = a\n"
+    "print(\"Reference count after creating b:\", sys.getrefcount(a))\n"
+    "\n"
+    "# Deleting a reference\n"
+    "del b\n"
+    "print(\"Reference count after deleting b:\", sys.getrefcount(a))\n";
 
 /* The refcount seed: at each getrefcount call the list's count reads 2, 3, 2 (the argument
  * on the value stack is the +1), and the program's stdout is python3's. */
@@ -168,12 +169,14 @@ static int cmp_id(const void *a, const void *b) {
 }
 
 static bool obj_equal(const TraceObject *a, const TraceObject *b) {
-    if (a->id != b->id || a->refcount != b->refcount || a->size != b->size || a->generation != b->generation ||
-        a->reachable != b->reachable || a->nedges != b->nedges || a->gc_refs != b->gc_refs ||
-        a->gc_mark != b->gc_mark || strcmp(a->repr, b->repr) || strcmp(a->type, b->type))
+    if (a->id != b->id || a->refcount != b->refcount || a->size != b->size ||
+        a->generation != b->generation || a->reachable != b->reachable || a->nedges != b->nedges ||
+        a->gc_refs != b->gc_refs || a->gc_mark != b->gc_mark || strcmp(a->repr, b->repr) ||
+        strcmp(a->type, b->type))
         return false;
     for (uint32_t i = 0; i < a->nedges; i++)
-        if (a->edges[i].ref != b->edges[i].ref || strcmp(a->edges[i].label, b->edges[i].label)) return false;
+        if (a->edges[i].ref != b->edges[i].ref || strcmp(a->edges[i].label, b->edges[i].label))
+            return false;
     return true;
 }
 
@@ -191,7 +194,8 @@ static TraceObject *apply_diff(const TraceSnapshot *a, const TraceDiff *d, uint3
             if (d->changed[c].id == o->id) o = &d->changed[c];
         out[k++] = *o;
     }
-    for (uint32_t i = 0; i < d->nadded; i++) out[k++] = d->added[i];
+    for (uint32_t i = 0; i < d->nadded; i++)
+        out[k++] = d->added[i];
     qsort(out, k, sizeof(TraceObject), cmp_id);
     *n = k;
     return out;
@@ -214,12 +218,13 @@ static void check_diffs(const char *path) {
         TraceDiff *d = trace_diff(t, i, i + 1);
         uint32_t m;
         TraceObject *got = apply_diff(prev, d, &m);
-        cr_assert_eq(m, next->nobjects, "%s step %zu: %u objects from the diff, %u in the snapshot", path, i + 1, m,
-                     next->nobjects);
+        cr_assert_eq(m, next->nobjects, "%s step %zu: %u objects from the diff, %u in the snapshot",
+                     path, i + 1, m, next->nobjects);
         for (uint32_t k = 0; k < m; k++)
-            cr_assert(obj_equal(&got[k], &next->objects[k]), "%s step %zu: object #%u differs", path, i + 1,
-                      next->objects[k].id);
-        cr_assert_eq(d->frames_changed ? d->nframes : prev->nframes, next->nframes, "%s step %zu frames", path, i + 1);
+            cr_assert(obj_equal(&got[k], &next->objects[k]), "%s step %zu: object #%u differs",
+                      path, i + 1, next->objects[k].id);
+        cr_assert_eq(d->frames_changed ? d->nframes : prev->nframes, next->nframes,
+                     "%s step %zu frames", path, i + 1);
         free(got);
         trace_diff_free(d);
         trace_snapshot_free(prev);

@@ -13,6 +13,7 @@
 
 #include "heap/object.h"
 
+/* clang-format off */
 #define OPCODES(X)                                                                                 \
     X(NOP)                                                                                         \
     X(POP_TOP)                                                                                     \
@@ -37,6 +38,8 @@
                                                         X(IMPORT_FROM) X(IMPORT_STAR)              \
                                                             X(BEFORE_WITH) X(WITH_EXCEPT_START)    \
                                                                 X(SETUP_ANNOTATIONS) X(PRINT_EXPR)
+
+/* clang-format on */
 
 typedef enum {
 #define X(name) OP_##name,

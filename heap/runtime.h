@@ -167,6 +167,7 @@ struct Vm {
     int stress_gc; /* collect on every GC allocation (debug) */
     bool time_gc;
     int lib_depth;
+    struct MemProbe *probe; /* memory_profiler sampling / line profiling, or NULL */
     /* > 0 while a builtin module is being created */ /* report the wall time of explicit
                                                          gc.collect() (benchmarks) */
 };

@@ -1861,7 +1861,8 @@ static void compile_try(Compiler *c, Stmt *s) {
 
 static Code *compile_function_body(Compiler *c, Stmt *s, const char *qn) {
     Scope *sc = scope_of(c->top, s);
-    unit_begin(c, sc, qn, s->line);
+    /* co_firstlineno is the first decorator's line, as CPython's */
+    unit_begin(c, sc, qn, s->ndecorators ? s->decorators[0]->line : s->line);
     set_params(c, s->params);
     /* docstring */
     int start = 0;

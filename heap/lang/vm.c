@@ -468,6 +468,10 @@ static void on_line(Vm *vm, Frame *f, int line) {
         if (!vm->stop_reason) vm->stop_reason = "time limit";
     }
     vm_event(vm, EV_LINE, NULL, line);
+    if (vm->probe) {
+        extern void memprobe_line(Vm * vm, Frame * f, int line);
+        memprobe_line(vm, f, line);
+    }
 }
 
 /* PyErr_WriteUnraisable: reports the pending exception as "Exception ignored in: <obj>" on

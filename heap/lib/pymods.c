@@ -242,11 +242,72 @@ static const char weakref_src[] =
     "    def __repr__(self):\n"
     "        return '<finalize object at %#x>' % id(self)\n";
 
+/* memory_profiler (simulated: see memprof.c): memory_usage and @profile, same output format */
+static const char memory_profiler_src[] =
+    "import _memviz\n"
+    "__version__ = '0.61.0 (memviz simulation)'\n"
+    "\n"
+    "def memory_usage(proc=-1, interval=0.1, timeout=None, timestamps=False, include_children=False,\n"
+    "                 multiprocess=False, max_usage=False, retval=False, stream=None, backend=None,\n"
+    "                 max_iterations=None):\n"
+    "    ret = None\n"
+    "    if callable(proc):\n"
+    "        proc = (proc, (), {})\n"
+    "    if isinstance(proc, (list, tuple)):\n"
+    "        if len(proc) == 0 or len(proc) > 3:\n"
+    "            raise ValueError('The tuple argument must be of the form (f, args, kw)')\n"
+    "        f = proc[0]\n"
+    "        args = tuple(proc[1]) if len(proc) > 1 else ()\n"
+    "        kw = dict(proc[2]) if len(proc) > 2 else {}\n"
+    "        samples, ret = _memviz.sample(f, args, kw, interval)\n"
+    "    else:\n"
+    "        samples = [_memviz.rss()]\n"
+    "    if max_usage:\n"
+    "        samples = max(samples)\n"
+    "    if retval:\n"
+    "        return samples, ret\n"
+    "    return samples\n"
+    "\n"
+    "def _show(func, rows, precision):\n"
+    "    filename, lines = _memviz.source()\n"
+    "    template = '{0:>6} {1:>12} {2:>12}  {3:>10}   {4:<}'\n"
+    "    out = ['Filename: ' + filename, '']\n"
+    "    header = template.format('Line #', 'Mem usage', 'Increment', 'Occurrences', 'Line Contents')\n"
+    "    out.append(header)\n"
+    "    out.append('=' * len(header))\n"
+    "    seen = {}\n"
+    "    for line, mem, inc, occ in rows:\n"
+    "        seen[line] = (mem, inc, occ)\n"
+    "    first = rows[0][0] if rows else 1\n"
+    "    last = rows[-1][0] if rows else 0\n"
+    "    fmt = '{0:' + str(precision + 5) + '.' + str(precision) + 'f} MiB'\n"
+    "    for line in range(first, last + 1):\n"
+    "        text = lines[line - 1] if 0 < line <= len(lines) else ''\n"
+    "        if line in seen:\n"
+    "            mem, inc, occ = seen[line]\n"
+    "            out.append(template.format(line, fmt.format(mem), fmt.format(inc), occ, text))\n"
+    "        else:\n"
+    "            out.append(template.format(line, '', '', '', text))\n"
+    "    print('\\n'.join(out) + '\\n\\n')\n"
+    "\n"
+    "def profile(func=None, stream=None, precision=1, backend='psutil'):\n"
+    "    def wrap(f):\n"
+    "        def wrapper(*args, **kwargs):\n"
+    "            result, rows = _memviz.profile(f, args, kwargs)\n"
+    "            _show(f, rows, precision)\n"
+    "            return result\n"
+    "        wrapper.__name__ = f.__name__\n"
+    "        return wrapper\n"
+    "    if func is not None:\n"
+    "        return wrap(func)\n"
+    "    return wrap\n";
+
 static const struct {
     const char *name;
     const char *src;
 } py_modules[] = {
     {"weakref", weakref_src},
+    {"memory_profiler", memory_profiler_src},
 };
 
 /* Runs Python source as module `name`. NEW module or NULL. */
@@ -298,6 +359,12 @@ Obj *lib_module_new(Vm *vm, const char *name) {
         dict_set_cstr(vm, d, "proxy", (Obj *)&WeakProxyType);
         dict_set_cstr(vm, d, "ProxyType", (Obj *)&WeakProxyType);
         dict_set_cstr(vm, d, "CallableProxyType", (Obj *)&WeakProxyType);
+        return m;
+    }
+    if (!strcmp(name, "_memviz")) {
+        extern const MethodDef memviz_funcs[];
+        Obj *m = module_new(vm, "_memviz");
+        if (m) module_add_funcs(vm, m, memviz_funcs);
         return m;
     }
     for (size_t i = 0; i < sizeof py_modules / sizeof py_modules[0]; i++)

@@ -4,7 +4,7 @@
 #   make debug            build/debug/memviz and build/debug/test_unit
 #                         (-O0 -g, AddressSanitizer + UBSan, -DMEMVIZ_DEBUG=1)
 #   make test             deps, build, then every test tier; fails if any tier fails
-#   make test-debug       unit + conformance tiers against the sanitizer build
+#   make test-debug       unit + conformance + http tiers against the sanitizer build
 #   make unit             Criterion unit tests (tests/unit/*.c -> build/test_unit)
 #   make conformance      tests/conformance/run.sh build/memviz
 #   make conformance-refresh   regenerate expected output with python3
@@ -37,7 +37,7 @@ CRITERION_LIBS = $(shell $(PKG_CONFIG) --libs criterion 2>/dev/null || echo -lcr
 
 WARNINGS := -Wall -Wextra -Werror
 CFLAGS = -std=gnu11 -O2 -g $(WARNINGS) -I. $(PKG_CFLAGS)
-LDLIBS = $(PKG_LIBS) -lm -lpthread
+LDLIBS = $(PKG_LIBS) -lz -lm -lpthread
 SAN_FLAGS := -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer
 DEBUG_CFLAGS = -std=gnu11 -O0 -g $(SAN_FLAGS) -DMEMVIZ_DEBUG=1 $(WARNINGS) -I. $(PKG_CFLAGS)
 DEBUG_LDFLAGS := $(SAN_FLAGS)
@@ -157,6 +157,9 @@ test-debug:
 	@failed=""; \
 	$(MAKE) unit-debug || failed="$$failed unit"; \
 	bash tests/conformance/run.sh $(DEBUG_BIN) || failed="$$failed conformance"; \
+	if [ -f tests/http/run.sh ]; then \
+	    bash tests/http/run.sh $(DEBUG_BIN) || failed="$$failed http"; \
+	fi; \
 	if [ -n "$$failed" ]; then echo "make test-debug: FAILED tiers:$$failed"; exit 1; fi; \
 	echo "make test-debug: every tier passed"
 

@@ -493,6 +493,7 @@ typedef struct {
 static void ensure_recorded(Trace *t, Obj *o);
 
 static void add_edge(EdgeCollect *ec, const char *label, size_t lablen, Obj *target, bool weak) {
+    if (target->uid == 0) return; /* builtin types are static and shared: not drawn */
     ec->total++;
     ensure_recorded(ec->t, target);
     if (ec->n >= TRACE_MAX_EDGES) return;
@@ -755,7 +756,7 @@ void trace_touch(Obj *o) {
 
 /* Records an object referenced by something visible that the recorder has not seen yet. */
 static void ensure_recorded(Trace *t, Obj *o) {
-    if (!o || st_get(&t->cur, o->uid)) return;
+    if (!o || !o->uid || st_get(&t->cur, o->uid)) return;
     if (!o->trace_slot) trace_touch(o);
 }
 
@@ -799,7 +800,7 @@ static void frame_vars(Trace *t, Frame *f, FrameRec *out) {
             if (n >= 4 && ks[0] == '_' && ks[1] == '_' && ks[n - 1] == '_' && ks[n - 2] == '_')
                 continue;
             out->vars[out->nvars].name = pool_add(&t->pool, ks, n);
-            out->vars[out->nvars].ref = v->uid;
+            out->vars[out->nvars].ref = v->uid; /* 0 for a builtin type: no object drawn */
             out->nvars++;
             ensure_recorded(t, v);
         }
@@ -980,6 +981,9 @@ static void end_step(Trace *t, StepKind kind, uint32_t line, int gc_phase, int g
     s->objects = t->cur.n;
     s->stdout_len = (uint32_t)t->out.n;
     s->bytes = vm->alloc.block_bytes + vm->alloc.malloc_bytes;
+    s->blocks = (uint32_t)vm->alloc.blocks_in_use;
+    s->pools = (uint32_t)vm->alloc.pools_in_use;
+    s->arenas = (uint32_t)vm->alloc.arenas_live;
     t->nevents += t->step_events;
     t->ck_events += t->step_events;
     t->step_events = 0;
@@ -1554,6 +1558,9 @@ static TraceSnapshot *build_snapshot(const Trace *t, size_t n, Replay *r) {
     s->gc_enabled = r->st.gc[6] != 0;
     s->mem_objects = step->objects;
     s->mem_bytes = step->bytes;
+    s->mem_blocks = step->blocks;
+    s->mem_pools = step->pools;
+    s->mem_arenas = step->arenas;
     s->stdout_text = (const char *)t->out.p;
     s->stdout_len = step->stdout_len;
     if (!s->stdout_text) s->stdout_text = "";

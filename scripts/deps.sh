@@ -11,7 +11,9 @@ set -euo pipefail
 
 # Debian packages.  Build: compiler, make, pkg-config and the three libraries found through
 # pkg-config.  Tests: criterion (unit), libcurl (http tier), python3 (conformance oracle).
-# Tools: time (bench peak RSS), clang-format and cppcheck (make lint).
+# Tools: time (bench peak RSS), clang-format and cppcheck (make lint), wrk and nginx (the
+# server benchmark: nginx serves the same static file as the reference). zlib: gzip of static
+# files.
 DEBIAN_PACKAGES=(
     gcc
     make
@@ -20,11 +22,14 @@ DEBIAN_PACKAGES=(
     libcjson-dev
     libcriterion-dev
     libcurl4-openssl-dev
+    zlib1g-dev
     python3
     time
     clang-format
     cppcheck
-    # later: chromium nodejs npm (e2e tier), wrk nginx (load tests)
+    wrk
+    nginx
+    # later: chromium nodejs npm (e2e tier)
     # (installed with --no-install-recommends: list fonts etc. explicitly if a package needs them)
 )
 

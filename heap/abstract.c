@@ -118,7 +118,7 @@ static Obj *check_str_result(Vm *vm, Obj *r, const char *what) {
     return r;
 }
 
-Obj *obj_repr(Vm *vm, Obj *o) {
+static Obj *repr_inner(Vm *vm, Obj *o) {
     if (o->type->heap) {
         bool found;
         Obj *r = call_special(vm, o, "__repr__", NULL, 0, &found);
@@ -127,6 +127,14 @@ Obj *obj_repr(Vm *vm, Obj *o) {
     for (Type *t = o->type; t; t = t->base)
         if (t->repr) return t->repr(vm, o);
     return str_fromf(vm, "<%s object at 0x%llx>", o->type->name, (unsigned long long)o->addr);
+}
+
+Obj *obj_repr(Vm *vm, Obj *o) {
+    if (IS_STR(o) || IS_INT(o) || IS_FLOAT(o) || o == Py_None) return repr_inner(vm, o);
+    if (vm_enter_recursive(vm, " while getting the repr of an object") < 0) return NULL;
+    Obj *r = repr_inner(vm, o);
+    vm_leave_recursive(vm);
+    return r;
 }
 
 Obj *obj_str(Vm *vm, Obj *o) {
@@ -497,8 +505,18 @@ static Obj *user_compare(Vm *vm, Obj *self, Obj *other, int op) {
     return call_special(vm, self, cmp_dunder[op], &other, 1, &found);
 }
 
-/* mirrors do_richcompare() */
+static Obj *richcompare_inner(Vm *vm, Obj *a, Obj *b, int op);
+
+/* PyObject_RichCompare: the comparison of nested containers recurses in C */
 Obj *obj_richcompare(Vm *vm, Obj *a, Obj *b, int op) {
+    if (vm_enter_recursive(vm, " in comparison") < 0) return NULL;
+    Obj *r = richcompare_inner(vm, a, b, op);
+    vm_leave_recursive(vm);
+    return r;
+}
+
+/* mirrors do_richcompare() */
+static Obj *richcompare_inner(Vm *vm, Obj *a, Obj *b, int op) {
     if (!a->type->heap && !b->type->heap) {
         Obj *r = builtin_compare(vm, a, b, op);
         if (r != Py_NotImplemented) return r;

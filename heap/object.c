@@ -63,13 +63,35 @@ void obj_init_static(Obj *o, Type *type, ssize_t refcnt) {
     o->flags = OBJ_F_STATIC;
 }
 
+/* Deallocation with CPython's trashcan (Py_TRASHCAN_BEGIN, PyTrash_UNWIND_LEVEL 50): a
+ * container freed more than 50 deallocations deep is put aside and freed when the outermost
+ * deallocation finishes, so freeing a deeply nested structure never exhausts the C stack. */
 void obj_dealloc(Vm *vm, Obj *o) {
     if (o->refcnt < 0 || (o->flags & OBJ_F_STATIC)) {
-        fprintf(stderr, "memviz: refcount error: %s object uid %u refcnt %zd\n", o->type->name,
-                o->uid, o->refcnt);
+        fprintf(stderr, "memviz: refcount error: %s object uid %u refcnt %zd\n", o->type->name, o->uid,
+                o->refcnt);
         abort();
     }
+    if (vm->dealloc_depth >= 50 && o->type->gc) {
+        if (vm->ntrash == vm->captrash) {
+            vm->captrash = vm->captrash ? vm->captrash * 2 : 64;
+            vm->trash = realloc(vm->trash, sizeof(Obj *) * vm->captrash);
+            if (!vm->trash) abort();
+        }
+        vm->trash[vm->ntrash++] = o;
+        return;
+    }
+    vm->dealloc_depth++;
     o->type->dealloc(vm, o);
+    vm->dealloc_depth--;
+    if (vm->dealloc_depth == 0) {
+        while (vm->ntrash > 0) {
+            Obj *t = vm->trash[--vm->ntrash];
+            vm->dealloc_depth++;
+            t->type->dealloc(vm, t);
+            vm->dealloc_depth--;
+        }
+    }
 }
 
 size_t obj_sizeof(Vm *vm, Obj *o) {

@@ -56,6 +56,15 @@ Vm *vm_new(void) {
     return vm;
 }
 
+int vm_enter_recursive(Vm *vm, const char *where) {
+    if (++vm->depth > vm->recursion_limit) {
+        vm->depth--;
+        vm_raise(vm, &Exc_RecursionError, "maximum recursion depth exceeded%s", where);
+        return -1;
+    }
+    return 0;
+}
+
 void vm_write(Vm *vm, const char *s, size_t n) {
     if (vm->write_out) vm->write_out(vm->write_ctx, s, n);
     if (vm->hook) {
@@ -612,6 +621,7 @@ void vm_free(Vm *vm) {
     free(vm->ellipsis);
     for (int n = 0; n < 21; n++)
         free(vm->tuple_free[n]);
+    free(vm->trash);
     alloc_destroy(&vm->alloc);
     free(vm);
 }

@@ -248,8 +248,13 @@ static Obj *call_function(Vm *vm, Obj *fo, Obj **args, int nargs, Obj *kwnames, 
     return run_frame(vm, f);
 }
 
+/* A call from C into Python (_PyObject_Call / vectorcall from a slot): one more level of C
+ * recursion, as Py_EnterRecursiveCall(" while calling a Python object") counts it. */
 Obj *vm_call_function(Vm *vm, Obj *func, Obj **args, int nargs, Obj *kwnames) {
-    return call_function(vm, func, args, nargs, kwnames, false);
+    if (vm_enter_recursive(vm, " while calling a Python object") < 0) return NULL;
+    Obj *r = call_function(vm, func, args, nargs, kwnames, false);
+    vm_leave_recursive(vm);
+    return r;
 }
 
 /* Runs a class body with `ns` as its locals (__build_class__). */

@@ -168,6 +168,7 @@ struct Vm {
     bool time_gc;
     int lib_depth;
     struct MemProbe *probe; /* memory_profiler sampling / line profiling, or NULL */
+    int nframes;             /* Python frames in the chain (depth also counts C recursion) */
     int dealloc_depth;       /* nested deallocations (the trashcan defers beyond 50) */
     Obj **trash;             /* deallocations deferred by the trashcan */
     size_t ntrash, captrash;

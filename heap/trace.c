@@ -837,7 +837,7 @@ static bool same_frame(const FrameRec *a, const FrameRec *b) {
 
 static void flush_frames(Trace *t) {
     Vm *vm = t->vm;
-    int depth = vm->depth;
+    int depth = vm->nframes;
     int from = t->min_depth - 1;
     if (from < 1) from = 1;
     if ((size_t)depth > t->tmp_cap) {
@@ -974,7 +974,7 @@ static void end_step(Trace *t, StepKind kind, uint32_t line, int gc_phase, int g
     s->kind = (uint8_t)kind;
     s->gc_phase = (int8_t)gc_phase;
     s->gc_gen = (int8_t)gc_gen;
-    s->depth = (uint8_t)(vm->depth > 255 ? 255 : vm->depth);
+    s->depth = (uint8_t)(vm->nframes > 255 ? 255 : vm->nframes);
     s->line = line;
     s->nevents = t->step_events;
     s->log_off = off;
@@ -987,7 +987,7 @@ static void end_step(Trace *t, StepKind kind, uint32_t line, int gc_phase, int g
     t->nevents += t->step_events;
     t->ck_events += t->step_events;
     t->step_events = 0;
-    t->min_depth = vm->depth;
+    t->min_depth = vm->nframes;
     if (t->ck_events >= CK_EVENTS + t->cur.n / 2) write_checkpoint(t);
     t->interval_start = t->log.n;
     if (t->max_steps && t->nsteps >= t->max_steps && !vm->stopped) {
@@ -1003,7 +1003,7 @@ static int frame_line(Vm *vm) {
 static void trace_hook(Vm *vm, const Event *ev, void *ctx) {
     Trace *t = ctx;
     if (!t->recording) return;
-    if (vm->depth < t->min_depth) t->min_depth = vm->depth;
+    if (vm->nframes < t->min_depth) t->min_depth = vm->nframes;
     switch (ev->kind) {
     case EV_LINE:
         if (t->first_uid == 0) t->first_uid = vm->next_uid;
@@ -1011,11 +1011,11 @@ static void trace_hook(Vm *vm, const Event *ev, void *ctx) {
         break;
     case EV_CALL:
         if (t->first_uid == 0) t->first_uid = vm->next_uid;
-        if (vm->depth > 1 || ev->a) end_step(t, STEP_CALL, (uint32_t)frame_line(vm), -1, -1);
+        if (vm->nframes > 1 || ev->a) end_step(t, STEP_CALL, (uint32_t)frame_line(vm), -1, -1);
         if (ev->a == 2 && ev->o) ensure_recorded(t, ev->o); /* the C function being called */
         break;
     case EV_RETURN:
-        if (vm->depth > 1) {
+        if (vm->nframes > 1) {
             end_step(t, STEP_RETURN, (uint32_t)frame_line(vm), -1, -1);
         } else if (!ev->a && vm->frame && !vm->frame->back && !vm->frame->func && !t->final_done) {
             /* __main__ finishes: the last step shows its final state */
@@ -1108,6 +1108,7 @@ Trace *trace_record(const char *filename, const char *src, size_t len, const Tra
     if (!t->final_done) { /* a syntax error (no frame ran) */
         vm->frame = NULL;
         vm->depth = 0;
+        vm->nframes = 0;
         end_step(t, final, (uint32_t)line, -1, -1);
     } else {
         t->steps[t->nsteps - 1].kind = (uint8_t) final;

@@ -572,6 +572,7 @@ static Obj *run_frame(Vm *vm, Frame *f) {
         frame_free(vm, f);
         return NULL;
     }
+    vm->nframes++;
     vm_event(vm, EV_CALL, NULL, ip != 0); /* a = 1: a generator resumes */
 
     for (;;) {
@@ -1380,6 +1381,7 @@ static Obj *run_frame(Vm *vm, Frame *f) {
             vm_event(vm, EV_RETURN, retval, 1); /* a = 1: the generator yields */
             vm->frame = f->back;
             vm->depth--;
+            vm->nframes--;
             return retval;
         }
         case OP_RETURN_GENERATOR:
@@ -1703,6 +1705,7 @@ exit_frame:
     vm_event(vm, EV_RETURN, retval, 0); /* while the frame is still the current one */
     vm->frame = f->back;
     vm->depth--;
+    vm->nframes--;
     if (f->gen) {
         /* a finished generator frame: detach and free it */
         ((Generator *)f->gen)->frame = NULL;

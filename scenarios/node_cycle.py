@@ -1,4 +1,5 @@
 # A reference cycle: alive after del, freed by gc.collect()
+# Section: Tutorial, Garbage Collection
 #: Reference counting alone cannot free objects that point at each other.
 import gc
 

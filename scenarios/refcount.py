@@ -1,4 +1,5 @@
 # Reference counting: getrefcount says 2, then 3, then 2
+# Section: Tutorial, Reference Counting
 #: sys.getrefcount(x) shows one more than you expect: its argument is a reference too.
 import sys
 

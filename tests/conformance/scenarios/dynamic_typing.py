@@ -1,0 +1,1 @@
+../../../scenarios/dynamic_typing.py

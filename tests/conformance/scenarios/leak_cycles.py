@@ -1,0 +1,1 @@
+../../../scenarios/leak_cycles.py

@@ -1,0 +1,1 @@
+../../../scenarios/node_cycle.py

@@ -1,0 +1,1 @@
+../../../scenarios/player_stats.py

@@ -1,0 +1,1 @@
+../../../scenarios/scaling_matches.py

@@ -1,0 +1,1 @@
+../../../scenarios/scaling_players.py

@@ -1,0 +1,1 @@
+../../../scenarios/set_vs_list.py

@@ -1,0 +1,1 @@
+../../../scenarios/shared_objects.py

@@ -1,0 +1,1 @@
+../../../scenarios/stack_vs_heap.py

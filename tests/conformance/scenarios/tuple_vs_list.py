@@ -1,0 +1,1 @@
+../../../scenarios/tuple_vs_list.py

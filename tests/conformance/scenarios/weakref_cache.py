@@ -1,0 +1,1 @@
+../../../scenarios/weakref_cache.py

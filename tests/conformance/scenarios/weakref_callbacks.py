@@ -1,0 +1,1 @@
+../../../scenarios/weakref_callbacks.py

@@ -481,6 +481,8 @@ cJSON *json_scenario(const Scenario *s) {
     cJSON *j = cJSON_CreateObject();
     ADD(j, "id", scopy(s->id));
     ADD(j, "title", scopy(s->title ? s->title : s->id));
+    ADD(j, "section", s->section ? scopy(s->section) : cJSON_CreateNull());
+    ADD(j, "summary", s->summary ? scopy(s->summary) : cJSON_CreateNull());
     ADD(j, "source", scopy_n(s->source, s->source ? s->source_len : 0));
     cJSON *notes = cJSON_CreateArray();
     for (size_t i = 0; i < s->nnotes; i++) {

@@ -107,6 +107,8 @@ void scenarios_parse(Scenario *s, char *id, char *source, size_t len) {
             q++;
         if (lineno == 1 && q + 1 < eol && q[0] == '#' && q[1] == ' ' && !s->title) {
             s->title = dup_trimmed(q + 2, (size_t)(eol - q - 2));
+        } else if (lineno <= 3 && !s->section && eol - q > 11 && !strncmp(q, "# Section:", 10)) {
+            s->section = dup_trimmed(q + 10, (size_t)(eol - q - 10));
         } else if (q + 1 < eol && q[0] == '#' && q[1] == ':') {
             pending = join(pending, dup_trimmed(q + 2, (size_t)(eol - q - 2)));
         } else if (q < eol && q[0] != '#') {
@@ -125,6 +127,7 @@ void scenarios_parse(Scenario *s, char *id, char *source, size_t len) {
     }
     if (pending) add_note(s, lineno, pending); /* notes after the last code line */
     if (!s->title) s->title = strdup(id);
+    if (s->nnotes > 0) s->summary = strdup(s->notes[0].text);
 }
 
 int scenarios_load_one(const char *dir, const char *id, Scenario *s) {
@@ -173,6 +176,8 @@ int scenarios_load(const char *dir, ScenarioList *list) {
 void scenario_destroy(Scenario *s) {
     free(s->id);
     free(s->title);
+    free(s->section);
+    free(s->summary);
     free(s->source);
     for (size_t i = 0; i < s->nnotes; i++)
         free(s->notes[i].text);

@@ -38,16 +38,7 @@ BUILTIN(print) {
     if (end && !IS_STR(end))
         return vm_raise(vm, &Exc_TypeError, "end must be None or a string, not %s",
                         obj_type_name(end));
-    bool to_err = false;
-    if (file && file != Py_None) {
-        Obj *nm = KIND(file) == OBJ_MODULE ? NULL : obj_getattr_cstr(vm, file, "name");
-        if (!nm) {
-            vm_clear_exc(vm);
-        } else {
-            to_err = IS_STR(nm) && str_eq_cstr(nm, "<stderr>");
-            DECREF(vm, nm);
-        }
-    }
+    if (file == Py_None) file = NULL;
     StrBuf b;
     sb_init(&b);
     for (int i = 0; i < nargs; i++) {
@@ -69,11 +60,18 @@ BUILTIN(print) {
         sb_add_obj(&b, end);
     else
         sb_addc(&b, '\n');
-    if (to_err) {
-        if (vm->write_err) vm->write_err(vm->err_ctx, b.s, b.n);
-    } else {
-        vm_write(vm, b.s, b.n);
+    if (file) { /* print(..., file=f): f.write(text) */
+        Obj *text = sb_finish(vm, &b);
+        if (!text) return NULL;
+        Obj *w = obj_getattr_cstr(vm, file, "write");
+        Obj *r = w ? obj_call1(vm, w, text) : NULL;
+        XDECREF(vm, w);
+        DECREF(vm, text);
+        if (!r) return NULL;
+        DECREF(vm, r);
+        return obj_newref(Py_None);
     }
+    vm_write(vm, b.s, b.n);
     sb_free(&b);
     return obj_newref(Py_None);
 }

@@ -98,6 +98,60 @@ FN(sys_exit) {
     return NULL;
 }
 
+/* sys.stdout / sys.stderr: text streams that write to the run's output (io.TextIOWrapper) */
+typedef struct {
+    Obj ob;
+    Obj *name; /* '<stdout>' / '<stderr>' */
+    int err;
+} TextIO;
+
+static void textio_dealloc(Vm *vm, Obj *o) {
+    XDECREF(vm, ((TextIO *)o)->name);
+    obj_free_mem(vm, o);
+}
+
+static Obj *textio_write(Vm *vm, Obj *self, Obj **args, int nargs, Obj *kw) {
+    if (!args_check(vm, "write", nargs, 1, 1) || !args_no_kw(vm, "write", kw)) return NULL;
+    if (!IS_STR(args[0]))
+        return vm_raise(vm, &Exc_TypeError, "write() argument must be str, not %s", obj_type_name(args[0]));
+    Str *st = (Str *)args[0];
+    if (((TextIO *)self)->err) {
+        if (vm->write_err) vm->write_err(vm->err_ctx, st->s, st->nbytes);
+    } else {
+        vm_write(vm, st->s, st->nbytes);
+    }
+    return int_from_i64(vm, (int64_t)st->len);
+}
+
+static Obj *textio_flush(Vm *vm, Obj *self, Obj **args, int nargs, Obj *kw) {
+    (void)self;
+    (void)args;
+    if (!args_check(vm, "flush", nargs, 0, 0) || !args_no_kw(vm, "flush", kw)) return NULL;
+    return obj_newref(Py_None);
+}
+
+static Obj *textio_repr(Vm *vm, Obj *o) {
+    return str_fromf(vm, "<_io.TextIOWrapper name='%s' mode='w' encoding='utf-8'>", str_cstr(((TextIO *)o)->name));
+}
+
+static const MethodDef textio_methods[] = {{"write", textio_write}, {"flush", textio_flush}, {NULL, NULL}};
+
+Type TextIOType = {
+    .ob = {.refcnt = 1, .type = &TypeType, .flags = OBJ_F_STATIC},
+    .name = "_io.TextIOWrapper", .kind = OBJ_OTHER, .basicsize = 48,
+    .dealloc = textio_dealloc, .repr = textio_repr, .methods = textio_methods, .base = &ObjectType,
+};
+
+static Obj *textio_new(Vm *vm, const char *name, int err) {
+    TextIO *t = (TextIO *)obj_alloc(vm, &TextIOType, sizeof(TextIO), 48);
+    if (!t) return NULL;
+    t->name = str_from_cstr(vm, name);
+    t->err = err;
+    return (Obj *)t;
+}
+
+Obj *textio_name(Obj *o) { return ((TextIO *)o)->name; }
+
 static const MethodDef sys_funcs[] = {
     {"getrefcount", sys_getrefcount},
     {"getsizeof", sys_getsizeof},
@@ -139,6 +193,13 @@ Obj *sys_module_new(Vm *vm) {
     dict_set_cstr(vm, d, "argv", argv);
     DECREF(vm, argv);
     dict_set_cstr(vm, d, "modules", vm->modules);
+    Obj *out = textio_new(vm, "<stdout>", 0), *errs = textio_new(vm, "<stderr>", 1);
+    if (out) dict_set_cstr(vm, d, "stdout", out);
+    if (errs) dict_set_cstr(vm, d, "stderr", errs);
+    if (out) dict_set_cstr(vm, d, "__stdout__", out);
+    if (errs) dict_set_cstr(vm, d, "__stderr__", errs);
+    XDECREF(vm, out);
+    XDECREF(vm, errs);
     return m;
 }
 

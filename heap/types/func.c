@@ -592,6 +592,9 @@ Obj *builtin_object_attr(Vm *vm, Obj *o, const char *n) {
         if (!strcmp(n, "code") && type_is_subtype(o->type, &Exc_SystemExit))
             return obj_newref(e->args && TUPLE_LEN(e->args) ? TUPLE_ITEM(e->args, 0) : Py_None);
     }
+    extern Type TextIOType;
+    extern Obj *textio_name(Obj * o);
+    if (o->type == &TextIOType && !strcmp(n, "name")) return obj_newref(textio_name(o));
     if (!strcmp(n, "__doc__")) return obj_newref(Py_None);
     return NULL;
 }

@@ -575,6 +575,7 @@ static void collect_edges(Trace *t, Obj *o, EdgeCollect *ec) {
         if (!ty->heap) return;
         if (ty->dict) add_edge(ec, "__dict__", 8, ty->dict, false);
         if (ty->mro) add_edge(ec, "__mro__", 7, ty->mro, false);
+        if (ty->bases) add_edge(ec, "__bases__", 9, ty->bases, false);
         if (ty->base && ty->base->heap) add_edge(ec, "__base__", 8, (Obj *)ty->base, false);
         return;
     }

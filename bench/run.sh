@@ -122,7 +122,7 @@ fi
 echo
 echo "best of $RUNS wall times; peak RSS is the max over the runs; target: memviz within 3x python3"
 if ((ALL)); then
-    for extra in bench/gc.sh bench/trace.sh bench/server.sh; do
+    for extra in bench/gc.sh bench/trace.sh bench/server.sh bench/page.sh; do
         [[ -f $extra ]] || continue
         echo
         bash "$extra" "$BIN"

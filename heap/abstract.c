@@ -87,8 +87,10 @@ int vm_repr_enter(Vm *vm, Obj *o) {
     if (!vm->repr_state) {
         /* Py_ReprEnter: the thread state's dict and its 'Py_Repr' list, made on first use and
          * kept for the rest of the run (two GC allocations) */
+        vm->lib_depth++; /* interpreter state, not the program's objects */
         vm->repr_state = dict_new(vm);
         Obj *l = list_new(vm, 0);
+        vm->lib_depth--;
         if (vm->repr_state && l) dict_set_cstr(vm, vm->repr_state, "Py_Repr", l);
         XDECREF(vm, l);
         if (!vm->repr_state) vm_clear_exc(vm);

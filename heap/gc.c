@@ -382,6 +382,7 @@ static ssize_t gc_collect_main(Vm *vm, int generation) {
         ssize_t extra = GC_STARTUP_TRACKED - vm->startup_tracked;
         g->long_lived_total = gl_size(young) + (extra > 0 ? extra : 0);
     }
+    g->cur_young = old;
     phase(vm, GC_PHASE_PROMOTE, generation);
 
     /* weakrefs to unreachable objects are cleared; callbacks of reachable weakrefs run */

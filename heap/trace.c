@@ -472,6 +472,39 @@ static void shallow_repr(Trace *t, Obj *o, char *buf, size_t cap) {
     default:
         break;
     }
+    if (KIND(o) == OBJ_TUPLE || KIND(o) == OBJ_LIST) {
+        /* short contents when every item is a scalar: (1, 2, 3), ['a', 'b'] */
+        Obj **items;
+        ssize_t n;
+        seq_fast(o, &items, &n);
+        size_t k = 0;
+        buf[k++] = KIND(o) == OBJ_TUPLE ? '(' : '[';
+        for (ssize_t i = 0; i < n; i++) {
+            ObjKind ik = KIND(items[i]);
+            if (ik != OBJ_INT && ik != OBJ_BOOL && ik != OBJ_FLOAT && ik != OBJ_STR && ik != OBJ_NONE) {
+                buf[0] = 0;
+                return;
+            }
+            char item[64];
+            shallow_repr(t, items[i], item, sizeof item);
+            size_t il = strlen(item);
+            if (k + il + 8 >= cap) {
+                memcpy(buf + k, "...", 3);
+                k += 3;
+                break;
+            }
+            if (i) {
+                buf[k++] = ',';
+                buf[k++] = ' ';
+            }
+            memcpy(buf + k, item, il);
+            k += il;
+        }
+        if (KIND(o) == OBJ_TUPLE && n == 1) buf[k++] = ',';
+        buf[k++] = KIND(o) == OBJ_TUPLE ? ')' : ']';
+        buf[k] = 0;
+        return;
+    }
     if (o->type->is_exc) {
         snprintf(buf, cap, "%s", o->type->name);
         return;
@@ -768,7 +801,8 @@ static void flush_dirty(Trace *t) {
         if (!o) continue;
         o->trace_slot = 0;
         ObjRec *old = st_get(&t->cur, o->uid);
-        if (old && !is_mutable(o)) {
+        int8_t gen = gc_is_tracked(o) ? (int8_t)o->gen : -1;
+        if (old && !is_mutable(o) && old->gen == gen) {
             if (old->refcnt != o->refcnt) {
                 put_u(&t->log, R_RC);
                 put_u(&t->log, o->uid);
@@ -962,7 +996,12 @@ static void end_step(Trace *t, StepKind kind, uint32_t line, int gc_phase, int g
      * program ran toward this step belong to it */
     size_t off = t->interval_start;
     flush_frames(t);
-    if (kind == STEP_GC) record_gc_marks(t);
+    if (kind == STEP_GC) {
+        record_gc_marks(t);
+        if (gc_phase == GC_PHASE_PROMOTE && vm->gc.cur_young) /* survivors changed generation */
+            for (Obj *o = vm->gc.cur_young->gc_next; o != vm->gc.cur_young; o = o->gc_next)
+                if (!is_startup(t, o) && st_get(&t->cur, o->uid) && !o->trace_slot) trace_touch(o);
+    }
     flush_dirty(t);
     flush_dirty(t); /* objects first seen through references of the first pass */
     flush_gcstate(t);
@@ -1001,9 +1040,17 @@ static int frame_line(Vm *vm) {
     return vm->frame ? vm->frame->line : 0;
 }
 
+/* Code of a simulated library module (weakref, memory_profiler ...): its lines are not steps */
+static bool in_library(Vm *vm) {
+    return vm->frame && vm->filename && !str_eq_cstr(vm->frame->code->filename, vm->filename);
+}
+
 static void trace_hook(Vm *vm, const Event *ev, void *ctx) {
     Trace *t = ctx;
     if (!t->recording) return;
+    if ((ev->kind == EV_LINE || ev->kind == EV_CALL || ev->kind == EV_RETURN || ev->kind == EV_EXCEPTION) &&
+        in_library(vm) && !(ev->kind == EV_CALL && ev->a == 2))
+        return;
     if (vm->nframes < t->min_depth) t->min_depth = vm->nframes;
     switch (ev->kind) {
     case EV_LINE:
@@ -1442,6 +1489,31 @@ static void compute_reachable(const Trace *t, const State *st, TraceObject *objs
     }
     for (uint32_t i = 0; i < n; i++)
         if (!strcmp(objs[i].type, "module") || objs[i].is_static) PUSHQ(objs[i].id);
+    /* an object with more references than the drawn ones (from a container's items beyond
+     * TRACE_MAX_EDGES, from code objects, library objects ...) is held from outside the
+     * picture: only objects whose every referrer is drawn and unreachable are garbage */
+    {
+        uint32_t *in = calloc(n + 1, sizeof(uint32_t));
+        for (uint32_t i = 0; i < n; i++)
+            for (uint32_t e = 0; e < objs[i].nedges; e++) {
+                if (objs[i].edges[e].weak) continue;
+                TraceObject *c = FIND(objs[i].edges[e].ref);
+                if (c) in[c - objs]++;
+            }
+        for (uint32_t f = 0; f < st->nframes; f++) {
+            for (uint32_t v = 0; v < st->frames[f].nvars; v++) {
+                TraceObject *c = FIND(st->frames[f].vars[v].ref);
+                if (c) in[c - objs]++;
+            }
+            for (uint32_t v = 0; v < st->frames[f].nstack; v++) {
+                TraceObject *c = FIND(st->frames[f].stack[v]);
+                if (c) in[c - objs]++;
+            }
+        }
+        for (uint32_t i = 0; i < n; i++)
+            if (objs[i].refcount > (int64_t)in[i]) PUSHQ(objs[i].id);
+        free(in);
+    }
     while (qh < qt) {
         TraceObject *o = &objs[queue[qh++]];
         for (uint32_t e = 0; e < o->nedges; e++)

@@ -68,8 +68,8 @@ void obj_init_static(Obj *o, Type *type, ssize_t refcnt) {
  * deallocation finishes, so freeing a deeply nested structure never exhausts the C stack. */
 void obj_dealloc(Vm *vm, Obj *o) {
     if (o->refcnt < 0 || (o->flags & OBJ_F_STATIC)) {
-        fprintf(stderr, "memviz: refcount error: %s object uid %u refcnt %zd\n", o->type->name, o->uid,
-                o->refcnt);
+        fprintf(stderr, "memviz: refcount error: %s object uid %u refcnt %zd\n", o->type->name,
+                o->uid, o->refcnt);
         abort();
     }
     if (vm->dealloc_depth >= 50 && o->type->gc) {

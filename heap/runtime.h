@@ -168,9 +168,9 @@ struct Vm {
     bool time_gc;
     int lib_depth;
     struct MemProbe *probe; /* memory_profiler sampling / line profiling, or NULL */
-    int nframes;             /* Python frames in the chain (depth also counts C recursion) */
-    int dealloc_depth;       /* nested deallocations (the trashcan defers beyond 50) */
-    Obj **trash;             /* deallocations deferred by the trashcan */
+    int nframes;            /* Python frames in the chain (depth also counts C recursion) */
+    int dealloc_depth;      /* nested deallocations (the trashcan defers beyond 50) */
+    Obj **trash;            /* deallocations deferred by the trashcan */
     size_t ntrash, captrash;
     /* > 0 while a builtin module is being created */ /* report the wall time of explicit
                                                          gc.collect() (benchmarks) */
@@ -192,7 +192,9 @@ Obj *vm_fetch_exc(Vm *vm); /* NEW ref, clears vm->exc */
 /* Py_EnterRecursiveCall: C recursion (repr, comparison, hashing) counts against the recursion
  * limit together with Python frames. Returns -1 with RecursionError set when it is exceeded. */
 int vm_enter_recursive(Vm *vm, const char *where);
-static inline void vm_leave_recursive(Vm *vm) { vm->depth--; }
+static inline void vm_leave_recursive(Vm *vm) {
+    vm->depth--;
+}
 
 /* Py_ReprEnter / Py_ReprLeave: 1 if o is already being repr()'d. */
 int vm_repr_enter(Vm *vm, Obj *o);

@@ -481,7 +481,8 @@ static void shallow_repr(Trace *t, Obj *o, char *buf, size_t cap) {
         buf[k++] = KIND(o) == OBJ_TUPLE ? '(' : '[';
         for (ssize_t i = 0; i < n; i++) {
             ObjKind ik = KIND(items[i]);
-            if (ik != OBJ_INT && ik != OBJ_BOOL && ik != OBJ_FLOAT && ik != OBJ_STR && ik != OBJ_NONE) {
+            if (ik != OBJ_INT && ik != OBJ_BOOL && ik != OBJ_FLOAT && ik != OBJ_STR &&
+                ik != OBJ_NONE) {
                 buf[0] = 0;
                 return;
             }
@@ -1048,7 +1049,8 @@ static bool in_library(Vm *vm) {
 static void trace_hook(Vm *vm, const Event *ev, void *ctx) {
     Trace *t = ctx;
     if (!t->recording) return;
-    if ((ev->kind == EV_LINE || ev->kind == EV_CALL || ev->kind == EV_RETURN || ev->kind == EV_EXCEPTION) &&
+    if ((ev->kind == EV_LINE || ev->kind == EV_CALL || ev->kind == EV_RETURN ||
+         ev->kind == EV_EXCEPTION) &&
         in_library(vm) && !(ev->kind == EV_CALL && ev->a == 2))
         return;
     if (vm->nframes < t->min_depth) t->min_depth = vm->nframes;

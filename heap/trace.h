@@ -53,7 +53,7 @@ typedef struct {
     uint64_t log_off; /* where its events start in the log */
     uint32_t objects; /* live visible objects after the step */
     uint32_t stdout_len;
-    uint64_t bytes; /* simulated bytes in use (pymalloc blocks + malloc) */
+    uint64_t bytes;  /* simulated bytes in use (pymalloc blocks + malloc) */
     uint32_t blocks; /* pymalloc blocks in use */
     uint32_t pools;  /* pools in use */
     uint32_t arenas; /* arenas allocated */

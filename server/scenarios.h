@@ -17,11 +17,11 @@ typedef struct {
 } ScenarioNote;
 
 typedef struct {
-    char *id;     /* file name, e.g. "refcount.py" */
-    char *title;  /* first-line `# Title`, else the id */
+    char *id;      /* file name, e.g. "refcount.py" */
+    char *title;   /* first-line `# Title`, else the id */
     char *section; /* second-line `# Section: ...` (the lecture and heading), or NULL */
     char *summary; /* the first narration note: a one-line summary, or NULL */
-    char *source; /* the whole file */
+    char *source;  /* the whole file */
     size_t source_len;
     ScenarioNote *notes;
     size_t nnotes;

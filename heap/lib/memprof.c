@@ -18,18 +18,20 @@
 typedef struct MemProbe {
     struct MemProbe *outer;
     /* sampling (memory_usage) */
-    Obj *samples;        /* List of floats, or NULL */
+    Obj *samples; /* List of floats, or NULL */
     uint64_t every, next;
     /* line profiling (@profile) */
-    Code *code;          /* the profiled function's code, or NULL */
+    Code *code; /* the profiled function's code, or NULL */
     int first, nlines;
-    double *mem, *inc;   /* per line: memory after it ran, sum of increments */
+    double *mem, *inc; /* per line: memory after it ran, sum of increments */
     int *occ;
-    int last_line;       /* the line being executed, 0 before the first */
+    int last_line; /* the line being executed, 0 before the first */
     double last_mem;
 } MemProbe;
 
-static double rss_mib(Vm *vm) { return (double)alloc_rss(&vm->alloc) / (1024.0 * 1024.0); }
+static double rss_mib(Vm *vm) {
+    return (double)alloc_rss(&vm->alloc) / (1024.0 * 1024.0);
+}
 
 void memprobe_line(Vm *vm, Frame *f, int line) {
     MemProbe *p = vm->probe;
@@ -59,7 +61,8 @@ static Obj *call_with(Vm *vm, Obj *f, Obj *args, Obj *kwargs) {
     if (!IS_TUPLE(args)) return vm_raise(vm, &Exc_TypeError, "args must be a tuple");
     ssize_t np = TUPLE_LEN(args), nk = kwargs && IS_DICT(kwargs) ? DICT_LEN(kwargs) : 0;
     Obj **argv = malloc(sizeof(Obj *) * (size_t)(np + nk + 1));
-    for (ssize_t i = 0; i < np; i++) argv[i] = TUPLE_ITEM(args, i);
+    for (ssize_t i = 0; i < np; i++)
+        argv[i] = TUPLE_ITEM(args, i);
     Obj *kn = NULL;
     if (nk) {
         kn = tuple_new(vm, nk);
@@ -81,7 +84,8 @@ static Obj *m_sample(Vm *vm, Obj *self, Obj **args, int nargs, Obj *kw) {
     (void)self;
     if (!args_check(vm, "sample", nargs, 4, 4) || !args_no_kw(vm, "sample", kw)) return NULL;
     double interval = 0.1;
-    if (IS_FLOAT(args[3])) interval = ((Float *)args[3])->v;
+    if (IS_FLOAT(args[3]))
+        interval = ((Float *)args[3])->v;
     else if (IS_INT(args[3])) {
         bool ok;
         interval = int_as_double(vm, args[3], &ok);
@@ -148,8 +152,8 @@ static Obj *m_profile(Vm *vm, Obj *self, Obj **args, int nargs, Obj *kw) {
     Obj *rows = r ? list_new(vm, 0) : NULL;
     for (int i = 0; rows && i < p.nlines; i++) {
         if (!p.occ[i]) continue;
-        Obj *ln = int_from_i64(vm, p.first + i), *m = float_new(vm, p.mem[i]), *inc = float_new(vm, p.inc[i]),
-            *oc = int_from_i64(vm, p.occ[i]);
+        Obj *ln = int_from_i64(vm, p.first + i), *m = float_new(vm, p.mem[i]),
+            *inc = float_new(vm, p.inc[i]), *oc = int_from_i64(vm, p.occ[i]);
         Obj *row = tuple_pack(vm, 4, ln, m, inc, oc);
         list_append(vm, rows, row);
         DECREF(vm, row);
@@ -198,9 +202,6 @@ static Obj *m_source(Vm *vm, Obj *self, Obj **args, int nargs, Obj *kw) {
 }
 
 const MethodDef memviz_funcs[] = {
-    {"sample", m_sample},
-    {"profile", m_profile},
-    {"rss", m_rss},
-    {"source", m_source},
-    {NULL, NULL},
+    {"sample", m_sample}, {"profile", m_profile}, {"rss", m_rss},
+    {"source", m_source}, {NULL, NULL},
 };

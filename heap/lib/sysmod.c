@@ -113,7 +113,8 @@ static void textio_dealloc(Vm *vm, Obj *o) {
 static Obj *textio_write(Vm *vm, Obj *self, Obj **args, int nargs, Obj *kw) {
     if (!args_check(vm, "write", nargs, 1, 1) || !args_no_kw(vm, "write", kw)) return NULL;
     if (!IS_STR(args[0]))
-        return vm_raise(vm, &Exc_TypeError, "write() argument must be str, not %s", obj_type_name(args[0]));
+        return vm_raise(vm, &Exc_TypeError, "write() argument must be str, not %s",
+                        obj_type_name(args[0]));
     Str *st = (Str *)args[0];
     if (((TextIO *)self)->err) {
         if (vm->write_err) vm->write_err(vm->err_ctx, st->s, st->nbytes);
@@ -131,15 +132,22 @@ static Obj *textio_flush(Vm *vm, Obj *self, Obj **args, int nargs, Obj *kw) {
 }
 
 static Obj *textio_repr(Vm *vm, Obj *o) {
-    return str_fromf(vm, "<_io.TextIOWrapper name='%s' mode='w' encoding='utf-8'>", str_cstr(((TextIO *)o)->name));
+    return str_fromf(vm, "<_io.TextIOWrapper name='%s' mode='w' encoding='utf-8'>",
+                     str_cstr(((TextIO *)o)->name));
 }
 
-static const MethodDef textio_methods[] = {{"write", textio_write}, {"flush", textio_flush}, {NULL, NULL}};
+static const MethodDef textio_methods[] = {
+    {"write", textio_write}, {"flush", textio_flush}, {NULL, NULL}};
 
 Type TextIOType = {
     .ob = {.refcnt = 1, .type = &TypeType, .flags = OBJ_F_STATIC},
-    .name = "_io.TextIOWrapper", .kind = OBJ_OTHER, .basicsize = 48,
-    .dealloc = textio_dealloc, .repr = textio_repr, .methods = textio_methods, .base = &ObjectType,
+    .name = "_io.TextIOWrapper",
+    .kind = OBJ_OTHER,
+    .basicsize = 48,
+    .dealloc = textio_dealloc,
+    .repr = textio_repr,
+    .methods = textio_methods,
+    .base = &ObjectType,
 };
 
 static Obj *textio_new(Vm *vm, const char *name, int err) {
@@ -150,7 +158,9 @@ static Obj *textio_new(Vm *vm, const char *name, int err) {
     return (Obj *)t;
 }
 
-Obj *textio_name(Obj *o) { return ((TextIO *)o)->name; }
+Obj *textio_name(Obj *o) {
+    return ((TextIO *)o)->name;
+}
 
 static const MethodDef sys_funcs[] = {
     {"getrefcount", sys_getrefcount},

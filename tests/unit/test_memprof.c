@@ -35,17 +35,18 @@ static int run(const char *src, Out *out, Out *err) {
     return status;
 }
 
-static const char seed[] = "import sys\n"
-                           "from memory_profiler import memory_usage\n"
-                           "\n"
-                           "# Example function to monitor memory usage\n"
-                           "def example_function():\n"
-                           "    a = [i for i in range(10000)]\n"
-                           "    print(\"Memory usage of list a:\", sys.getsizeof(a))\n"
-                           "\n"
-                           "if __name__ == '__main__':\n"
-                           "    mem_usage = memory_usage((example_function,))\n"
-                           "    print(\"Memory usage during the function execution:\", mem_usage)\n";
+static const char seed[] =
+    "import sys\n"
+    "from memory_profiler import memory_usage\n"
+    "\n"
+    "# Example function to monitor memory usage\n"
+    "def example_function():\n"
+    "    a = [i for i in range(10000)]\n"
+    "    print(\"Memory usage of list a:\", sys.getsizeof(a))\n"
+    "\n"
+    "if __name__ == '__main__':\n"
+    "    mem_usage = memory_usage((example_function,))\n"
+    "    print(\"Memory usage during the function execution:\", mem_usage)\n";
 
 Test(memprof, seed_example_runs_as_written) {
     Out out = {0}, err = {0};
@@ -75,9 +76,12 @@ Test(memprof, profile_prints_per_line_increments) {
                       "my_func()\n";
     Out out = {0}, err = {0};
     cr_assert_eq(run(src, &out, &err), 0, "stderr: %s", err.buf);
-    cr_expect(strstr(out.buf, "Line #    Mem usage    Increment  Occurrences   Line Contents") != NULL, "%s", out.buf);
+    cr_expect(strstr(out.buf, "Line #    Mem usage    Increment  Occurrences   Line Contents") !=
+                  NULL,
+              "%s", out.buf);
     /* [2] * (2 * 10**7): 160,000,056 bytes from malloc = 152.6 MiB, given back by del b */
-    cr_expect(strstr(out.buf, "152.6 MiB           1       b = [2] * (2 * 10 ** 7)") != NULL, "%s", out.buf);
+    cr_expect(strstr(out.buf, "152.6 MiB           1       b = [2] * (2 * 10 ** 7)") != NULL, "%s",
+              out.buf);
     cr_expect(strstr(out.buf, "-152.6 MiB           1       del b") != NULL, "%s", out.buf);
     cr_expect(strstr(out.buf, "     3 ") != NULL, "the @profile line starts the table");
 }

@@ -354,6 +354,7 @@ typedef struct {
     Obj *exc_obj;   /* AttributeError: the object */
     uint8_t *order; /* insertion order of inline values (shared-key indices) */
     int norder;
+    uint64_t values_addr; /* alloc model block of the values array */
 } Instance;
 
 typedef struct {

@@ -250,10 +250,11 @@ Obj *instance_new(Vm *vm, Type *t) {
         if (k->usable > 1) k->usable--; /* init_inline_values */
         int size = k->nentries + k->usable;
         o->nvalues = size;
-        o->values = calloc((size_t)size + 1, sizeof(Obj *));
-        o->order = calloc((size_t)size + 1, 1);
-        if (!o->values || !o->order) abort();
-        alloc_malloc(&vm->alloc, values_bytes(size)); /* the values array's block */
+        /* one C block for the values and their insertion order */
+        o->values = calloc(1, sizeof(Obj *) * ((size_t)size + 1) + (size_t)size + 1);
+        if (!o->values) abort();
+        o->order = (uint8_t *)(o->values + size + 1);
+        o->values_addr = alloc_malloc(&vm->alloc, values_bytes(size)); /* new_values() */
     }
     gc_track(vm, (Obj *)o);
     return (Obj *)o;
@@ -264,11 +265,10 @@ static void free_values(Vm *vm, Instance *o, bool decref) {
     Obj **vals = o->values;
     int n = o->nvalues;
     o->values = NULL;
-    free(o->order);
     o->order = NULL;
     o->norder = 0;
-    (void)n;
-    (void)vm;
+    alloc_free(&vm->alloc, o->values_addr, values_bytes(n)); /* free_values() */
+    o->values_addr = 0;
     if (decref) {
         SharedKeys *k = o->ob.type->cached_keys;
         int ne = k ? k->nentries : n;

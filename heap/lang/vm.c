@@ -583,7 +583,7 @@ static Obj *run_frame(Vm *vm, Frame *f) {
             f->stack_known = false;
             if (vm->stopped) {
                 vm_raise(vm, &Exc_KeyboardInterrupt, "stopped after %llu steps (%s)",
-                         (unsigned long long)vm->limits.max_steps, vm->stop_reason);
+                         (unsigned long long)(vm->steps ? vm->steps - 1 : 0), vm->stop_reason);
                 goto error;
             }
         }
@@ -1273,7 +1273,8 @@ static Obj *run_frame(Vm *vm, Frame *f) {
                     on_line(vm, f, lines[ip] & LINE_MASK);
                     f->stack_known = false;
                     if (vm->stopped) {
-                        vm_raise(vm, &Exc_KeyboardInterrupt, "stopped");
+                        vm_raise(vm, &Exc_KeyboardInterrupt, "stopped after %llu steps (%s)",
+                                 (unsigned long long)(vm->steps ? vm->steps - 1 : 0), vm->stop_reason);
                         goto error;
                     }
                 }

@@ -1101,9 +1101,10 @@ static void trace_hook(Vm *vm, const Event *ev, void *ctx) {
         break;
     }
     case EV_STDOUT:
-        buf_grow(&t->out, ev->n);
+        buf_grow(&t->out, ev->n + 1);
         memcpy(t->out.p + t->out.n, ev->s, ev->n);
         t->out.n += ev->n;
+        t->out.p[t->out.n] = 0; /* trace_stdout returns a C string */
         break;
     case EV_GC:
         if (t->first_uid && ev->a != GC_PHASE_MERGE && ev->a != GC_PHASE_DONE)
@@ -1114,9 +1115,10 @@ static void trace_hook(Vm *vm, const Event *ev, void *ctx) {
 
 static void err_write(void *ctx, const char *s, size_t n) {
     Buf *b = ctx;
-    buf_grow(b, n);
+    buf_grow(b, n + 1);
     memcpy(b->p + b->n, s, n);
     b->n += n;
+    b->p[b->n] = 0;
 }
 
 extern void vm_shutdown(Vm *vm);

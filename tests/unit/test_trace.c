@@ -208,7 +208,11 @@ static void check_diffs(const char *path) {
     size_t len = fread(src, 1, sizeof src - 1, f);
     fclose(f);
     src[len] = 0;
+#ifdef MEMVIZ_DEBUG
+    TraceOptions opt = {.max_steps = 400}; /* sanitizers make every snapshot ~10x slower */
+#else
     TraceOptions opt = {.max_steps = 3000};
+#endif
     Trace *t = trace_record(path, src, len, &opt);
     cr_assert_not_null(t, "%s", path);
     size_t n = trace_nsteps(t);
@@ -234,7 +238,7 @@ static void check_diffs(const char *path) {
     trace_free(t);
 }
 
-Test(trace, diff_applied_to_snapshot_gives_the_next_snapshot, .timeout = 600) {
+Test(trace, diff_applied_to_snapshot_gives_the_next_snapshot, .timeout = 1800) {
     const char *root = "tests/conformance";
     DIR *d = opendir(root);
     cr_assert_not_null(d, "run from the repository root");

@@ -321,8 +321,6 @@ struct Trace {
     int min_depth;
     uint32_t step_events;
     size_t step_log_start;
-    uint32_t *tmp_stack;
-    size_t tmp_cap;
     bool final_done;
     size_t interval_start;
 };
@@ -876,10 +874,6 @@ static void flush_frames(Trace *t) {
     int depth = vm->nframes;
     int from = t->min_depth - 1;
     if (from < 1) from = 1;
-    if ((size_t)depth > t->tmp_cap) {
-        t->tmp_cap = (size_t)depth * 2;
-        t->tmp_stack = realloc(t->tmp_stack, sizeof(uint32_t) * t->tmp_cap);
-    }
     /* frames from the top down to `from` (1-based depth) */
     Frame *fr = vm->frame;
     Frame *stack[64];
@@ -1188,8 +1182,6 @@ Trace *trace_record(const char *filename, const char *src, size_t len, const Tra
     st_clear(&t->cur);
     free(t->dirty);
     t->dirty = NULL;
-    free(t->tmp_stack);
-    t->tmp_stack = NULL;
     return t;
 }
 
@@ -1460,16 +1452,6 @@ static int cmp_uid(const void *a, const void *b) {
     return x < y ? -1 : x > y;
 }
 
-static bool frame_ref(const State *st, uint32_t uid, const char **name) {
-    for (uint32_t f = 0; f < st->nframes; f++)
-        for (uint32_t i = 0; i < st->frames[f].nvars; i++)
-            if (st->frames[f].vars[i].ref == uid) {
-                if (name) *name = NULL;
-                return true;
-            }
-    return false;
-}
-
 /* Marks reachable objects (from frames' variables and stacks, and modules). */
 static void compute_reachable(const Trace *t, const State *st, TraceObject *objs, uint32_t n) {
     (void)t;
@@ -1647,7 +1629,6 @@ static TraceSnapshot *build_snapshot(const Trace *t, size_t n, Replay *r) {
     s->nevents = r->nevents;
     r->events = NULL;
     explain_events(t, s, r);
-    (void)frame_ref;
     return s;
 }
 

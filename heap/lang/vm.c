@@ -540,10 +540,6 @@ void vm_call_finalizer(Vm *vm, Obj *o) {
 #define PEEK(n) (sp[-(n)])
 #define SET_TOP(v) (sp[-1] = (v))
 
-static Obj *call_builtin_vector(Vm *vm, Obj *callable, Obj **args, int nargs, Obj *kwnames) {
-    return obj_call(vm, callable, args, nargs, kwnames);
-}
-
 static Obj *run_frame(Vm *vm, Frame *f) {
     Code *co = f->code;
     const Instr *code = co->code;
@@ -1274,7 +1270,8 @@ static Obj *run_frame(Vm *vm, Frame *f) {
                     f->stack_known = false;
                     if (vm->stopped) {
                         vm_raise(vm, &Exc_KeyboardInterrupt, "stopped after %llu steps (%s)",
-                                 (unsigned long long)(vm->steps ? vm->steps - 1 : 0), vm->stop_reason);
+                                 (unsigned long long)(vm->steps ? vm->steps - 1 : 0),
+                                 vm->stop_reason);
                         goto error;
                     }
                 }
@@ -1432,7 +1429,7 @@ static Obj *run_frame(Vm *vm, Frame *f) {
                 f->stack_known = true;
                 vm_event(vm, EV_CALL, callable,
                          2); /* a = 2: a C function, arguments on the stack */
-                r = call_builtin_vector(vm, callable, args, npos, kw);
+                r = obj_call(vm, callable, args, npos, kw);
                 f->stack_known = false;
                 for (int i = 0; i < total; i++)
                     DECREF(vm, args[i]);

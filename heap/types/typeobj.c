@@ -297,9 +297,7 @@ Obj *instance_getdict(Vm *vm, Obj *obj) {
                 return NULL;
             }
         }
-        size_t vb = values_bytes(o->nvalues);
         free_values(vm, o, true);
-        (void)vb;
     }
     o->dict = d;
     return d;
@@ -430,9 +428,7 @@ void instance_dealloc(Vm *vm, Obj *obj) {
     free(o->slots);
     o->slots = NULL;
     if (o->values) {
-        size_t vb = values_bytes(o->nvalues);
         free_values(vm, o, true);
-        (void)vb;
     }
     CLEAR(vm, o->dict);
     if (t->is_exc) {
